@@ -59,7 +59,9 @@ def role_radar(library: Library, roles: Sequence[RoleScore], *, earlier: Sequenc
                    angularaxis=dict(gridcolor=GRID, direction="clockwise", rotation=90)),
         showlegend=earlier is not None,
     )
-    return _layout(fig, height=460)
+    _layout(fig, height=480)
+    fig.update_layout(margin=dict(l=90, r=90, t=60, b=50))
+    return fig
 
 
 def chapter_bars(chapters: Sequence[ChapterScore]) -> go.Figure:

@@ -24,11 +24,51 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from .content import load_library
+    from .db import Store
+    from .fixtures import populate
+
+    store = Store(args.db or settings().db_path)
+    library = load_library(settings().themes_dir)
+    ids = populate(store, library, sessions_per_person=2, seed=args.seed, person_id=store.local_person())
+    print(f"demo-sessies toegevoegd: {ids}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from .backup import backup
+
+    target = backup(Path(args.db) if args.db else settings().db_path, Path(args.target) if args.target else None)
+    print(f"back-up gemaakt: {target}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from .backup import restore
+
+    restored = restore(Path(args.source), Path(args.db) if args.db else settings().db_path)
+    print(f"teruggezet naar {restored}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wegwijzer", description="Wegwijzer command line")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the theme content")
     check.add_argument("folder", nargs="?", help="theme folder (default: thema's/ or $WEGWIJZER_THEMES)")
     check.set_defaults(func=_check)
+    demo = sub.add_parser("demo", help="add two demo sessions for the local person")
+    demo.add_argument("--db", help="database path (default: data/wegwijzer.db or $WEGWIJZER_DB)")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(func=_demo)
+    backup = sub.add_parser("backup", help="online backup of the database (safe while the app runs)")
+    backup.add_argument("target", nargs="?", help="backup file (default: data/backups/wegwijzer-<time>.db)")
+    backup.add_argument("--db", help="database path (default: data/wegwijzer.db or $WEGWIJZER_DB)")
+    backup.set_defaults(func=_backup)
+    restore = sub.add_parser("restore", help="put a backup back (the current database is kept aside)")
+    restore.add_argument("source", help="backup file to restore")
+    restore.add_argument("--db", help="database path (default: data/wegwijzer.db or $WEGWIJZER_DB)")
+    restore.set_defaults(func=_restore)
     args = parser.parse_args(argv)
     return args.func(args)

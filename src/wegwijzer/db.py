@@ -85,7 +85,7 @@ class DatabaseProblem(Exception):
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:

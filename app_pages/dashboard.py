@@ -1,0 +1,135 @@
+"""Dashboard of one session: role profile, chapters, strengths, priorities, quadrant, comparison, export."""
+
+import streamlit as st
+
+from app_pages.common import PAGES, library, no_session_notice, session_from_query, session_title, store
+from wegwijzer.overview import build_overview, earlier_sessions
+from wegwijzer.report import ReportUnavailable, find_browser, render_html, render_pdf
+from wegwijzer.scales import PERSPECTIVE_LABELS
+from wegwijzer.scopes import SCOPE_LABELS
+from wegwijzer.scoring import EXPLANATION
+from wegwijzer.transfer import export_csv, export_json
+
+lib = library()
+db = store()
+record = session_from_query()
+if record is None:
+    no_session_notice()
+sid = record.id
+
+st.title(f"Dashboard · {session_title(record)}")
+st.caption(f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · gestart {record.created_at[:10]}"
+           + (f" · afgerond {record.completed_at[:10]}" if record.completed_at else " · nog niet afgerond"))
+
+candidates = earlier_sessions(db, record)
+earlier = None
+if candidates:
+    labels = {0: "Geen vergelijking"} | {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in candidates}
+    chosen = st.selectbox("Vergelijk met een eerdere sessie", list(labels), format_func=labels.get, key=f"cmp_{sid}")
+    earlier = next((s for s in candidates if s.id == chosen), None)
+
+view = build_overview(db, lib, record, earlier)
+d = view.dashboard
+
+if d.scored == 0:
+    st.info("Er zijn nog geen scores in deze sessie. Vul eerst een paar thema's in.")
+    st.page_link(PAGES["vragenlijst"], label="Naar de vragenlijst", icon=":material/edit_note:", query_params={"sessie": sid})
+    st.stop()
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Beantwoord", f"{d.answered} van {d.total}")
+c2.metric("Met een score", d.scored)
+c3.metric("Niet van toepassing", d.not_applicable)
+c4.metric("Prioriteiten", len(d.priorities))
+with st.expander("Hoe wordt er gerekend?"):
+    st.write(EXPLANATION)
+
+st.header("Rollenprofiel")
+left, right = st.columns([3, 2])
+left.plotly_chart(view.figures["roles"], key="roles_chart", config={"displayModeBar": False})
+with right:
+    st.markdown("De drie **kernrollen** staan bovenaan; bij elke rol staat op hoeveel thema's de score rust.")
+    st.markdown("| Rol | Score | Rust op |\n|---|---:|---:|\n" + "\n".join(
+        f"| {'**' + lib.roles[r.role].name + '**' if lib.roles[r.role].core else lib.roles[r.role].name} | "
+        f"{format(r.score, '.1f').replace('.', ',') if r.score is not None else '–'} | {r.themes} thema's |"
+        for r in d.roles))
+
+st.header("Hoofdstukken")
+st.plotly_chart(view.figures["chapters"], key="chapters_chart", config={"displayModeBar": False})
+
+st.header("Sterke punten en ontwikkelprioriteiten")
+strong, develop = st.columns(2)
+with strong:
+    st.subheader("Sterke punten")
+    if not d.strengths:
+        st.caption("Nog geen thema's met een 4 of 5.")
+    for s in d.strengths:
+        st.markdown(f"**{s.number}. {s.title}** — beheersing {s.mastery}")
+with develop:
+    st.subheader("Ontwikkelprioriteiten")
+    if not d.priorities:
+        st.caption("Geen thema's die je (zeer) belangrijk vindt en waarop je jezelf 3 of lager geeft.")
+    for p in d.priorities:
+        with st.container(border=True):
+            st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}")
+            st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
+            key = f"action_{sid}_{p.number}"
+            if key not in st.session_state:
+                st.session_state[key] = view.actions[p.number].text if p.number in view.actions else ""
+            st.text_input(f"Mijn actie voor {p.title}", key=key, max_chars=300,
+                          placeholder="Wat ga je concreet doen, en wanneer?",
+                          on_change=lambda n=p.number, k=key: db.save_action(sid, n, st.session_state[k]))
+
+st.header("Belang tegenover beheersing")
+st.caption("Elke stip is een thema; beweeg erover voor de titel. Linksboven staat wat belangrijk is en nog niet sterk.")
+st.plotly_chart(view.figures["quadrant"], key="quadrant_chart", config={"displayModeBar": False})
+
+if view.earlier is not None:
+    st.header(f"Verandering sinds {session_title(view.earlier)}")
+    st.plotly_chart(view.figures["compare"], key="compare_chart", config={"displayModeBar": False})
+    st.dataframe(
+        [{"Rol": lib.roles[c.role].name,
+          "Eerder": round(c.before, 1) if c.before is not None else None,
+          "Nu": round(c.after, 1) if c.after is not None else None,
+          "Verschil": round(c.delta, 1) if c.delta is not None else None} for c in view.role_changes],
+        hide_index=True, width="stretch",
+    )
+    if any(c.delta for c in view.theme_changes):
+        st.plotly_chart(view.figures["changes"], key="changes_chart", config={"displayModeBar": False})
+    else:
+        st.caption("Op de thema's die in beide sessies een score hebben, is niets veranderd.")
+
+st.header("Afronden en meenemen")
+if record.status == "open":
+    if st.button("Sessie afronden", icon=":material/check:"):
+        db.set_status(sid, "afgerond")
+        st.rerun()
+else:
+    if st.button("Sessie heropenen", icon=":material/lock_open:"):
+        db.set_status(sid, "open")
+        st.rerun()
+
+include_notes = st.checkbox("Neem mijn notities op in het verslag", value=False,
+                            help="Notities zijn privé; zet dit alleen aan als het verslag voor jezelf is.")
+stem = f"wegwijzer-sessie-{sid}"
+col_pdf, col_html, col_csv, col_json = st.columns(4)
+report_input = view.report_input(lib, include_notes=include_notes)
+with col_pdf:
+    if find_browser() is None:
+        st.warning("Op deze computer is geen Chromium gevonden, dus een PDF met grafieken kan niet worden "
+                   "gemaakt. Gebruik het afdrukbare HTML-verslag.")
+    elif st.button("PDF-verslag maken", icon=":material/picture_as_pdf:"):
+        with st.spinner("Verslag wordt gemaakt…"):
+            try:
+                st.session_state[f"pdf_{sid}"] = render_pdf(report_input)
+            except ReportUnavailable as exc:
+                st.warning(exc.message)
+    if st.session_state.get(f"pdf_{sid}"):
+        st.download_button("PDF downloaden", st.session_state[f"pdf_{sid}"], file_name=f"{stem}.pdf",
+                           mime="application/pdf", icon=":material/download:")
+col_html.download_button("Afdrukbaar HTML-verslag", lambda: render_html(report_input, static_charts=False),
+                         file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
+col_csv.download_button("Antwoorden (CSV)", export_csv(lib, record, view.answers, view.actions),
+                        file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
+col_json.download_button("Sessie (JSON)", export_json(record, view.answers, view.actions),
+                         file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")

@@ -1,0 +1,136 @@
+"""The questionnaire: one chapter per screen; every change is stored at once."""
+
+import streamlit as st
+
+from app_pages.common import PAGES, library, no_session_notice, session_from_query, session_title, store
+from wegwijzer.models import Answer
+from wegwijzer.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, MASTERY, NOT_APPLICABLE_LABEL
+from wegwijzer.scopes import chapters_in_session
+
+NVT = "nvt"
+
+lib = library()
+db = store()
+record = session_from_query()
+if record is None:
+    no_session_notice()
+
+sid = record.id
+scale = MASTERY[record.perspective]
+answers = db.answers(sid)
+steps = chapters_in_session(lib, record.themes)
+in_session = set(record.themes)
+locked = record.status == "afgerond"
+
+
+def _store_change(theme: int, field: str, key: str) -> None:
+    """Widget callback: write the one changed value to the database straight away."""
+    value = st.session_state[key]
+    if field == "mastery":
+        if value == NVT:
+            db.save_answer(sid, theme, not_applicable=True)
+        else:
+            db.save_answer(sid, theme, mastery=value, not_applicable=False)
+    elif field == "importance":
+        db.save_answer(sid, theme, importance=value)
+    else:
+        db.save_answer(sid, theme, note=(value or "")[:5000])
+
+
+def _go_to(step: str) -> None:
+    st.session_state["step"] = step
+    st.query_params["hoofdstuk"] = step
+
+
+# --- which chapter -------------------------------------------------------------------------------
+requested = st.query_params.get("hoofdstuk")
+if requested not in steps:
+    first_open = next((c for c in steps if any(n in in_session and not answers.get(n, Answer(n)).is_answered
+                                               for n in lib.chapters[c].numbers)), steps[0])
+    requested = first_open
+st.session_state["step"] = requested
+current = requested
+index = steps.index(current)
+chapter = lib.chapters[current]
+
+
+def _step_label(key: str) -> str:
+    numbers = [n for n in lib.chapters[key].numbers if n in in_session]
+    done = sum(1 for n in numbers if answers.get(n, Answer(n)).is_answered)
+    mark = "✓ " if done == len(numbers) else ""
+    return f"{mark}{steps.index(key) + 1}. {lib.chapters[key].title} ({done}/{len(numbers)})"
+
+
+# --- header --------------------------------------------------------------------------------------
+st.title(session_title(record))
+answered = sum(1 for n in record.themes if answers.get(n, Answer(n)).is_answered)
+st.progress(answered / len(record.themes), text=f"{answered} van {len(record.themes)} thema's beantwoord")
+top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
+top_left.selectbox("Ga naar hoofdstuk", steps, index=index, format_func=_step_label, key=f"jump_{sid}_{current}",
+                   on_change=lambda: _go_to(st.session_state[f"jump_{sid}_{current}"]))
+top_right.page_link(PAGES["dashboard"], label="Naar het dashboard", icon=":material/insights:",
+                    query_params={"sessie": sid})
+
+if locked:
+    st.info("Deze sessie is afgerond. Je kunt je antwoorden bekijken; heropen de sessie om ze te wijzigen.")
+    if st.button("Sessie heropenen", icon=":material/lock_open:"):
+        db.set_status(sid, "open")
+        st.rerun()
+
+st.subheader(f"Stap {index + 1} van {len(steps)} · {chapter.title}")
+st.caption(f"{lib.part_of_chapter[current].title} — {chapter.intro}")
+st.markdown(f"**{scale.question}** {scale.help} Kies *{NOT_APPLICABLE_LABEL.lower()}* als een thema in jouw "
+            "situatie niet speelt; het telt dan niet mee in je scores.")
+
+# --- the themes of this chapter ------------------------------------------------------------------
+mastery_options = [1, 2, 3, 4, 5, NVT]
+
+
+def _mastery_label(value: object) -> str:
+    return NOT_APPLICABLE_LABEL if value == NVT else f"{value} · {scale.labels[value]}"
+
+
+for number in chapter.numbers:
+    if number not in in_session:
+        continue
+    theme = lib.theme(number)
+    answer = answers.get(number, Answer(number))
+    m_key, i_key, n_key = f"m_{sid}_{number}", f"i_{sid}_{number}", f"n_{sid}_{number}"
+    if m_key not in st.session_state:
+        st.session_state[m_key] = NVT if answer.not_applicable else answer.mastery
+    if i_key not in st.session_state:
+        st.session_state[i_key] = answer.importance
+    if n_key not in st.session_state:
+        st.session_state[n_key] = answer.note
+    with st.container(border=True, key=f"theme_{number}"):
+        st.markdown(f"#### {number}. {theme.title}")
+        if theme.situational:
+            st.caption("Dit thema speelt alleen in bepaalde situaties; *niet van toepassing* is hier een gewoon antwoord.")
+        st.markdown(theme.summary)
+        with st.expander("Kernpunten en stellingen"):
+            st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points))
+            st.markdown("**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
+        st.radio(f"{scale.question} — {theme.title}", mastery_options, format_func=_mastery_label, horizontal=True,
+                 key=m_key, on_change=_store_change, args=(number, "mastery", m_key), disabled=locked)
+        if st.session_state[m_key] != NVT:
+            st.radio(f"{IMPORTANCE_QUESTION} — {theme.title}", [1, 2, 3], format_func=IMPORTANCE_LABELS.get,
+                     horizontal=True, key=i_key, on_change=_store_change, args=(number, "importance", i_key),
+                     disabled=locked)
+        note_label = "Notitie (alleen voor jezelf)" + (" · ingevuld" if st.session_state[n_key] else "")
+        with st.expander(note_label):
+            st.text_area(f"Notitie bij {theme.title}", key=n_key, max_chars=5000, disabled=locked,
+                         on_change=_store_change, args=(number, "note", n_key), label_visibility="collapsed",
+                         placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
+                         help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.")
+
+# --- step navigation -----------------------------------------------------------------------------
+left, middle, right = st.columns(3)
+if index > 0:
+    left.button("← Vorig hoofdstuk", on_click=_go_to, args=(steps[index - 1],), use_container_width=True)
+if index < len(steps) - 1:
+    right.button("Volgend hoofdstuk →", on_click=_go_to, args=(steps[index + 1],), type="primary",
+                 use_container_width=True)
+elif not locked:
+    if right.button("Sessie afronden", type="primary", icon=":material/check:", use_container_width=True):
+        db.set_status(sid, "afgerond")
+        st.switch_page(PAGES["dashboard"], query_params={"sessie": sid})

@@ -1,0 +1,63 @@
+"""Everything the dashboard and the report show for one session, built in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from . import charts
+from .content import Library
+from .db import Store
+from .models import Action, Answer, SessionRecord
+from .report import ReportInput
+from .scoring import Dashboard, RoleChange, ThemeChange, build_dashboard, compare_roles, compare_themes
+
+
+@dataclass(frozen=True)
+class SessionOverview:
+    session: SessionRecord
+    answers: Mapping[int, Answer]
+    actions: Mapping[int, Action]
+    dashboard: Dashboard
+    figures: dict[str, go.Figure] = field(default_factory=dict)
+    earlier: SessionRecord | None = None
+    role_changes: tuple[RoleChange, ...] = ()
+    theme_changes: tuple[ThemeChange, ...] = ()
+
+    def report_input(self, library: Library, *, include_notes: bool) -> ReportInput:
+        return ReportInput(library=library, session=self.session, answers=self.answers, actions=self.actions,
+                           dashboard=self.dashboard, figures=self.figures, include_notes=include_notes,
+                           earlier=self.earlier, role_changes=self.role_changes, theme_changes=self.theme_changes)
+
+
+def earlier_sessions(store: Store, session: SessionRecord) -> list[SessionRecord]:
+    """Other sessions of the same person that can serve as a comparison, newest first."""
+    return [s for s in store.sessions_of(session.person_id) if s.id != session.id and s.answered > 0]
+
+
+def build_overview(store: Store, library: Library, session: SessionRecord,
+                   earlier: SessionRecord | None = None) -> SessionOverview:
+    """Scores, figures and (with ``earlier``) the comparison for one session."""
+    answers = store.answers(session.id)
+    actions = store.actions(session.id)
+    dashboard = build_dashboard(library, answers, session.themes)
+    figures = {
+        "roles": charts.role_radar(library, dashboard.roles),
+        "chapters": charts.chapter_bars(dashboard.chapters),
+        "quadrant": charts.quadrant(dashboard.points),
+    }
+    role_changes: tuple[RoleChange, ...] = ()
+    theme_changes: tuple[ThemeChange, ...] = ()
+    if earlier is not None and earlier.person_id == session.person_id:
+        before = store.answers(earlier.id)
+        earlier_dashboard = build_dashboard(library, before, earlier.themes)
+        role_changes = compare_roles(library, before, earlier.themes, answers, session.themes)
+        theme_changes = compare_themes(library, before, answers)
+        figures["compare"] = charts.role_radar(library, dashboard.roles, earlier=earlier_dashboard.roles,
+                                               name="Deze sessie", earlier_name=earlier.label or earlier.created_at[:10])
+        figures["changes"] = charts.theme_changes(theme_changes)
+    else:
+        earlier = None
+    return SessionOverview(session, answers, actions, dashboard, figures, earlier, role_changes, theme_changes)
