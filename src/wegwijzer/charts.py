@@ -54,7 +54,7 @@ def role_radar(library: Library, roles: Sequence[RoleScore], *, earlier: Sequenc
         hovertemplate="%{customdata}: %{r:.1f}<extra>" + name + "</extra>",
     ))
     fig.update_layout(
-        polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=90,
+        polar=dict(bgcolor="white", radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=90,
                                    tickfont=dict(size=11)),
                    angularaxis=dict(gridcolor=GRID, direction="clockwise", rotation=90)),
         showlegend=earlier is not None,

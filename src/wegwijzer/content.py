@@ -266,7 +266,7 @@ def _check_structure(structure: Structure, src: _Source, problems: list[Problem]
                                 "de rollen wijken af van de vaste set",
                                 "beschrijf elk van " + ", ".join(ROLE_KEYS) + " precies één keer"))
     for i, n in enumerate(structure.quick_scan):
-        if not 1 <= n <= structure.theme_count or structure.quick_scan.count(n) > 1:
+        if not 1 <= n <= structure.theme_count or n in structure.quick_scan[:i]:
             loc = ("quick_scan", i)
             problems.append(Problem(src.display, src.line_of(loc), "T016", _dotted(loc),
                                     f"themanummer {n} in de quick scan bestaat niet of staat er dubbel in",
@@ -276,7 +276,7 @@ def _check_structure(structure: Structure, src: _Source, problems: list[Problem]
 def _check_quick_scan_coverage(structure: Structure, themes: Mapping[int, Theme], src: _Source,
                                problems: list[Problem]) -> None:
     chosen = [themes[n] for n in structure.quick_scan if n in themes]
-    missing_chapters = [c.key for c in structure.chapters if not any(t.chapter == c.key for t in chosen)]
+    missing_chapters = [c.key for c in structure.chapters if not any(t.number in c.numbers for t in chosen)]
     if missing_chapters:
         problems.append(Problem(src.display, src.line_of(("quick_scan",)), "T016", "quick_scan",
                                 "de quick scan mist hoofdstuk(ken) " + ", ".join(missing_chapters),

@@ -117,6 +117,8 @@ def render_html(data: ReportInput, *, static_charts: bool) -> str:
     """The report as one HTML document; charts as inline SVG or as interactive plotly."""
     charts: dict[str, str] = {}
     for key, fig in data.figures.items():
+        if key == "roles" and "compare" in data.figures:
+            continue  # the two-series radar shows the current profile too
         if static_charts:
             charts[key] = figure_svg(fig, width=760 if key in ("chapters", "changes") else 680)
         else:

@@ -1,0 +1,62 @@
+"""Backup while the app writes, and restore."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from wegwijzer.backup import backup, restore
+from wegwijzer.db import DatabaseProblem, Store
+
+
+def test_backup_during_writes_then_restore_brings_the_data_back(tmp_path):
+    path = tmp_path / "w.db"
+    live = Store(path)
+    sid = live.create_session(live.local_person(), label="x", scope_kind="alle", scope_key="", perspective="zittend",
+                              themes=list(range(1, 101)))
+    for n in range(1, 51):
+        live.save_answer(sid, n, mastery=3)
+    stop = threading.Event()
+
+    def keep_writing():
+        n = 51
+        while not stop.is_set() and n <= 100:
+            live.save_answer(sid, n, mastery=4)
+            n += 1
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    copy = backup(path, tmp_path / "copy.db")
+    stop.set()
+    writer.join()
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        backed_up = conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+    assert 50 <= backed_up <= 100
+
+    live.delete_session(sid)  # disaster
+    live.close()
+    restore(copy, path)
+    again = Store(path)
+    assert len(again.answers(sid)) == backed_up
+    aside = list(tmp_path.glob("w.voor-herstel-*.db"))
+    assert len(aside) == 1  # the replaced database is kept aside
+
+
+def test_restore_refuses_a_file_that_is_not_a_wegwijzer_database(tmp_path):
+    path = tmp_path / "w.db"
+    Store(path).close()
+    bogus = tmp_path / "bogus.db"
+    with sqlite3.connect(bogus) as conn:
+        conn.execute("CREATE TABLE iets (x)")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseProblem):
+        restore(bogus, path)
+    assert path.read_bytes() == before
+
+
+def test_backup_of_a_missing_database_says_so(tmp_path):
+    with pytest.raises(DatabaseProblem):
+        backup(tmp_path / "nergens.db")

@@ -1,0 +1,209 @@
+"""The database module: migrations, answers, sessions, concurrency and broken files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from wegwijzer.db import DatabaseProblem, Store, migrations
+
+
+def new_session(store: Store, themes=(1, 2, 3)) -> int:
+    return store.create_session(store.local_person(), label="Test", scope_kind="alle", scope_key="",
+                                perspective="zittend", themes=list(themes))
+
+
+def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
+    path = tmp_path / "w.db"
+    first = Store(path)
+    names = first.applied_migrations()
+    assert names == ["0001_people_sessions_answers", "0002_actions"]
+    first.close()
+    again = Store(path)
+    assert again.applied_migrations() == names
+    migrations.apply(again.db)  # the library's own call, too, is a no-op now
+    assert again.applied_migrations() == names
+
+
+def test_failing_migration_rolls_back_and_stays_pending(tmp_path):
+    path = tmp_path / "w.db"
+    Store(path).close()
+    from sqlite_utils import Migrations
+
+    extra = Migrations("wegwijzer-test")
+
+    @extra()
+    def breaks(db):
+        db.execute("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("boom")
+
+    db = sqlite_utils.Database(path)
+    with pytest.raises(RuntimeError):
+        extra.apply(db)
+    assert "half_done" not in db.table_names()
+    assert [m.name for m in extra.pending(db)] == ["breaks"]
+
+
+def test_database_is_in_wal_mode(file_store):
+    assert file_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_local_person_is_created_once(store):
+    assert store.local_person() == store.local_person()
+    assert store.counts()["people"] == 1
+
+
+def test_answer_changes_are_stored_field_by_field(store):
+    sid = new_session(store)
+    store.save_answer(sid, 1, mastery=4)
+    store.save_answer(sid, 1, importance=2)
+    store.save_answer(sid, 1, note="Bespreken met de burgemeester")
+    a = store.answers(sid)[1]
+    assert (a.mastery, a.importance, a.not_applicable, a.note) == (4, 2, False, "Bespreken met de burgemeester")
+
+
+def test_not_applicable_clears_the_score_and_a_score_clears_not_applicable(store):
+    sid = new_session(store)
+    store.save_answer(sid, 2, mastery=3, importance=3)
+    store.save_answer(sid, 2, not_applicable=True)
+    a = store.answers(sid)[2]
+    assert (a.mastery, a.not_applicable, a.importance) == (None, True, 3)
+    store.save_answer(sid, 2, mastery=5)
+    a = store.answers(sid)[2]
+    assert (a.mastery, a.not_applicable) == (5, False)
+
+
+def test_out_of_range_values_are_refused_by_the_database(store):
+    sid = new_session(store)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_answer(sid, 1, mastery=6)
+    assert store.answers(sid) == {}
+
+
+def test_unknown_answer_field_is_refused(store):
+    sid = new_session(store)
+    with pytest.raises(ValueError):
+        store.save_answer(sid, 1, score=3)
+
+
+def test_session_progress_status_and_reopen(store):
+    sid = new_session(store)
+    store.save_answer(sid, 1, mastery=3)
+    store.save_answer(sid, 2, not_applicable=True)
+    store.save_answer(sid, 3, importance=2)  # importance alone is not an answer yet
+    record = store.session(sid)
+    assert (record.answered, record.progress) == (2, pytest.approx(2 / 3))
+    store.set_status(sid, "afgerond")
+    assert store.session(sid).status == "afgerond" and store.session(sid).completed_at
+    store.set_status(sid, "open")
+    assert store.session(sid).status == "open" and store.session(sid).completed_at is None
+
+
+def test_actions_are_stored_and_an_empty_action_removes_it(store):
+    sid = new_session(store)
+    store.save_action(sid, 2, "  Gesprek met de griffier plannen ")
+    assert store.actions(sid)[2].text == "Gesprek met de griffier plannen"
+    store.save_action(sid, 2, "")
+    assert store.actions(sid) == {}
+
+
+def test_deleting_a_session_removes_its_answers_and_actions(store):
+    sid = new_session(store)
+    store.save_answer(sid, 1, mastery=3)
+    store.save_action(sid, 1, "Iets")
+    store.delete_session(sid)
+    assert store.counts() == {"people": 1, "sessions": 0, "answers": 0, "actions": 0}
+
+
+def test_delete_person_data_removes_everything_of_that_person(store):
+    for _ in range(2):
+        sid = new_session(store)
+        store.save_answer(sid, 1, mastery=3)
+    store.delete_person_data(store.local_person())
+    assert store.counts()["sessions"] == 0 and store.counts()["answers"] == 0
+
+
+def test_a_file_database_keeps_answers_across_reopen(tmp_path):
+    path = tmp_path / "sub" / "w.db"  # the folder is created
+    s = Store(path)
+    sid = new_session(s)
+    s.save_answer(sid, 1, mastery=2)
+    s.close()
+    assert Store(path).answers(sid)[1].mastery == 2
+
+
+def test_r2_twenty_threads_write_at_once_without_locking_errors(tmp_path):
+    path = tmp_path / "w.db"
+    setup = Store(path)
+    sessions = [new_session(setup, themes=range(1, 101)) for _ in range(20)]
+    errors: list[BaseException] = []
+
+    def writer(sid: int) -> None:
+        own = Store(path)  # a connection of its own, like separate processes
+        try:
+            for n in range(1, 101):
+                own.save_answer(sid, n, mastery=1 + n % 5, importance=1 + n % 3)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=writer, args=(sid,)) for sid in sessions]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert setup.counts()["answers"] == 20 * 100
+
+
+def test_corrupt_file_gives_a_dutch_message_and_is_not_overwritten(tmp_path):
+    path = tmp_path / "w.db"
+    path.write_bytes(b"dit is geen database" * 100)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseProblem) as info:
+        Store(path)
+    assert "geen SQLite-database" in info.value.message and "niets overschreven" in info.value.message
+    assert path.read_bytes() == before
+
+
+def test_damaged_sqlite_file_gives_a_dutch_message(tmp_path):
+    path = tmp_path / "w.db"
+    Store(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\x00" * (4096 - 100)  # wipe the schema page after the header
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseProblem) as info:
+        Store(path)
+    assert "beschadigd" in info.value.message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_file_gives_a_dutch_message(tmp_path):  # pragma: no cover - CI runs as root
+    path = tmp_path / "w.db"
+    Store(path).close()
+    path.chmod(0o444)
+    with pytest.raises(DatabaseProblem) as info:
+        Store(path)
+    assert "alleen-lezen" in info.value.message
+
+
+def test_read_only_check_is_real_for_root_too(tmp_path, monkeypatch):
+    """Root can write anything, so the permission check is exercised through os.access."""
+    path = tmp_path / "w.db"
+    Store(path).close()
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != path)
+    with pytest.raises(DatabaseProblem) as info:
+        Store(path)
+    assert "alleen-lezen" in info.value.message
+
+
+def test_a_directory_where_the_file_should_be(tmp_path):
+    (tmp_path / "w.db").mkdir()
+    with pytest.raises(DatabaseProblem):
+        Store(tmp_path / "w.db")

@@ -1,0 +1,128 @@
+"""Every page renders, and the core flow works, through streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from wegwijzer.db import Store
+from wegwijzer.fixtures import populate
+
+from .conftest import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["app_pages/start.py", "app_pages/vragenlijst.py", "app_pages/dashboard.py", "app_pages/bibliotheek.py",
+         "app_pages/thema.py", "app_pages/gegevens.py"]
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    path = tmp_path / "app.db"
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    return path
+
+
+def app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for k, v in query.items():
+        at.query_params[k] = str(v)
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_errors(db_path, library, page):
+    store = Store(db_path)
+    [sid] = populate(store, library, person_id=store.local_person(), scope="quickscan")
+    at = app(sessie=sid, nr=17)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    assert at.title, page
+
+
+def test_start_page_lists_no_sessions_yet_and_offers_a_new_one(db_path):
+    at = app()
+    at.run()
+    assert at.title[0].value == "Wegwijzer voor de gemeentesecretaris"
+    assert any(b.label == "Sessie starten" for b in at.button)
+
+
+def test_flow_start_rate_a_chapter_and_see_the_numbers_on_the_dashboard(db_path):
+    at = app()
+    at.run()
+    at.radio(key="new_scope").set_value("hoofdstuk").run()
+    at.selectbox(key="new_chapter").set_value("dienstverlening").run()
+    at.button[0].click().run()  # "Sessie starten" (the only button on an empty start page)
+    assert not at.exception
+
+    store = Store(db_path)
+    [session] = store.sessions_of(store.local_person())
+    assert session.themes == (28, 29)
+
+    at = app(sessie=session.id)
+    at.switch_page("app_pages/vragenlijst.py")
+    at.run()
+    at.radio(key=f"m_{session.id}_28").set_value(4).run()
+    at.radio(key=f"i_{session.id}_28").set_value(3).run()
+    at.radio(key=f"m_{session.id}_29").set_value(2).run()
+    at.radio(key=f"i_{session.id}_29").set_value(3).run()
+    assert not at.exception
+    answers = store.answers(session.id)
+    assert (answers[28].mastery, answers[28].importance, answers[29].mastery) == (4, 3, 2)
+
+    at.switch_page("app_pages/dashboard.py")
+    at.run()
+    assert not at.exception
+    radar = next(c for c in at.get("plotly_chart") if '"scatterpolar"' in c.proto.spec)
+    import json
+
+    spec = json.loads(radar.proto.spec)
+    trace = spec["data"][-1]
+    boegbeeld = trace["theta"].index(next(t for t in trace["theta"] if t.startswith("Boegbeeld")))
+    assert trace["theta"][boegbeeld] == "Boegbeeld<br>(2 thema's)"
+    assert trace["r"][boegbeeld] == pytest.approx(3.0)  # both themes weigh 1.0 on boegbeeld: (4 + 2) / 2
+    assert [m.value for m in at.metric][:3] == ["2 van 2", "2", "0"]
+
+
+def test_not_applicable_removes_importance_and_counts_as_answered(db_path):
+    store = Store(db_path)
+    sid = store.create_session(store.local_person(), label="", scope_kind="hoofdstuk", scope_key="crisis",
+                               perspective="aspirant", themes=[30, 31, 32, 33])
+    at = app(sessie=sid)
+    at.switch_page("app_pages/vragenlijst.py")
+    at.run()
+    assert "Hoe goed ben ik hierop voorbereid?" in at.radio(key=f"m_{sid}_31").label  # aspirant wording
+    at.radio(key=f"m_{sid}_31").set_value("nvt").run()
+    assert f"i_{sid}_31" not in [r.key for r in at.radio]
+    assert store.answers(sid)[31].not_applicable
+    assert at.get("progress")[0].proto.text == "1 van 4 thema's beantwoord"
+
+
+def test_a_session_of_someone_else_or_unknown_is_not_shown(db_path):
+    at = app(sessie=999)
+    at.switch_page("app_pages/dashboard.py")
+    at.run()
+    assert not at.exception
+    assert "Kies eerst een sessie" in at.info[0].value
+
+
+def test_broken_content_shows_an_error_page_instead_of_half_the_app(db_path, tmp_path, monkeypatch, mini_folder):
+    (mini_folder / "002-tweede-thema.md").write_text("kapot\n")
+    monkeypatch.setenv("WEGWIJZER_THEMES", str(mini_folder))
+    at = app()
+    at.run()
+    assert at.title[0].value == "Wegwijzer kan niet starten"
+    assert "T001" in at.code[0].value
+    assert not at.button  # nothing else of the app is offered
+
+
+def test_corrupt_database_shows_a_dutch_error_page(tmp_path, monkeypatch):
+    bad = tmp_path / "kapot.db"
+    bad.write_bytes(b"geen database" * 50)
+    monkeypatch.setenv("WEGWIJZER_DB", str(bad))
+    at = app()
+    at.run()
+    assert at.title[0].value == "Wegwijzer kan de database niet openen"
+    assert "niets overschreven" in at.error[0].value
+    assert bad.read_bytes() == b"geen database" * 50

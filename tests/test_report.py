@@ -1,0 +1,59 @@
+"""The report: HTML with every section, and a real PDF through Chromium and weasyprint."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from wegwijzer import report
+from wegwijzer.fixtures import populate
+from wegwijzer.overview import build_overview
+
+
+@pytest.fixture
+def overview(store, library):
+    ids = populate(store, library, sessions_per_person=2, seed=3, person_id=store.local_person())
+    earlier, current = store.session(ids[0]), store.session(ids[1])
+    return build_overview(store, library, current, earlier)
+
+
+def test_html_report_has_every_section_and_escapes_text(store, library, overview):
+    sid = overview.session.id
+    store.save_answer(sid, 1, note="<script>alert(1)</script>")
+    view = build_overview(store, library, overview.session, overview.earlier)
+    html = report.render_html(view.report_input(library, include_notes=True), static_charts=False)
+    for heading in ("Rollenprofiel", "Hoofdstukken", "Sterke punten", "Ontwikkelprioriteiten",
+                    "Belang tegenover beheersing", "Verandering sinds", "Alle antwoorden"):
+        assert heading in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_notes_stay_out_of_the_report_unless_asked(store, library, overview):
+    store.save_answer(overview.session.id, 1, note="Heel persoonlijk")
+    view = build_overview(store, library, overview.session)
+    assert "Heel persoonlijk" not in report.render_html(view.report_input(library, include_notes=False),
+                                                        static_charts=False)
+
+
+def test_without_a_browser_the_pdf_says_so_in_dutch(monkeypatch, library, overview):
+    monkeypatch.setenv("BROWSER_PATH", "/nergens/chromium")
+    assert report.find_browser() is None
+    with pytest.raises(report.ReportUnavailable) as info:
+        report.render_pdf(overview.report_input(library, include_notes=False))
+    assert "HTML-verslag" in info.value.message
+
+
+def test_pdf_report_has_pages_and_vector_charts(library, overview, tmp_path):
+    assert report.find_browser() is not None, "Chromium is required for the PDF test (apt-get install chromium)"
+    pdf = report.render_pdf(overview.report_input(library, include_notes=False))
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "verslag.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 4
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Rollenprofiel" in text and "Ontwikkelprioriteiten" in text
+    assert "Verbinder" in text and "Crisisleider" in text  # axis labels drawn from the SVG charts
