@@ -38,17 +38,19 @@ def _store_change(theme: int, field: str, key: str) -> None:
 
 
 def _go_to(step: str) -> None:
-    st.session_state["step"] = step
+    st.session_state[f"step_{sid}"] = step
     st.query_params["hoofdstuk"] = step
 
 
 # --- which chapter -------------------------------------------------------------------------------
+step_key = f"step_{sid}"
 requested = st.query_params.get("hoofdstuk")
 if requested not in steps:
-    first_open = next((c for c in steps if any(n in in_session and not answers.get(n, Answer(n)).is_answered
-                                               for n in lib.chapters[c].numbers)), steps[0])
-    requested = first_open
-st.session_state["step"] = requested
+    requested = st.session_state.get(step_key)
+if requested not in steps:  # a fresh visit resumes at the first chapter with open themes
+    requested = next((c for c in steps if any(n in in_session and not answers.get(n, Answer(n)).is_answered
+                                              for n in lib.chapters[c].numbers)), steps[0])
+st.session_state[step_key] = requested  # stay on this chapter while it fills up
 current = requested
 index = steps.index(current)
 chapter = lib.chapters[current]
@@ -126,11 +128,11 @@ for number in chapter.numbers:
 # --- step navigation -----------------------------------------------------------------------------
 left, middle, right = st.columns(3)
 if index > 0:
-    left.button("← Vorig hoofdstuk", on_click=_go_to, args=(steps[index - 1],), use_container_width=True)
+    left.button("← Vorig hoofdstuk", on_click=_go_to, args=(steps[index - 1],), width="stretch")
 if index < len(steps) - 1:
     right.button("Volgend hoofdstuk →", on_click=_go_to, args=(steps[index + 1],), type="primary",
-                 use_container_width=True)
+                 width="stretch")
 elif not locked:
-    if right.button("Sessie afronden", type="primary", icon=":material/check:", use_container_width=True):
+    if right.button("Sessie afronden", type="primary", icon=":material/check:", width="stretch"):
         db.set_status(sid, "afgerond")
         st.switch_page(PAGES["dashboard"], query_params={"sessie": sid})
