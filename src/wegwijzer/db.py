@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import sqlite3
 import threading
@@ -24,6 +25,7 @@ from .models import Action, Answer, SessionRecord
 
 BUSY_TIMEOUT_MS = 15_000
 LOCAL_PERSON_NAME = "Lokale gebruiker"
+_ANSWER_FIELDS = {"mastery", "importance", "not_applicable", "note"}
 
 migrations = Migrations("wegwijzer")
 
@@ -76,6 +78,15 @@ def _m0002(db: sqlite_utils.Database) -> None:
         )""")
 
 
+@functools.lru_cache(maxsize=32)
+def _upsert_sql(fields: tuple[str, ...]) -> str:
+    """The upsert for one combination of changed answer fields (stamped by SQLite itself)."""
+    updates = "".join(f"{f} = excluded.{f}, " for f in fields)
+    return (f"INSERT INTO answers (session_id, theme, updated_at{''.join(', ' + f for f in fields)})"
+            f" VALUES (?, ?, ?{', ?' * len(fields)})"
+            f" ON CONFLICT(session_id, theme) DO UPDATE SET {updates}updated_at = excluded.updated_at")
+
+
 class DatabaseProblem(Exception):
     """The database file cannot be used; ``message`` is Dutch and meant for the person."""
 
@@ -111,7 +122,7 @@ class Store:
                     raise DatabaseProblem("De database kan niet in WAL-modus worden geopend.")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.db = sqlite_utils.Database(self.conn)
-            self._lock = threading.RLock()
+            self._lock = threading.Lock()
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise DatabaseProblem(
@@ -218,7 +229,10 @@ class Store:
         )
 
     _SESSION_SELECT = (
-        "SELECT s.*, (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id"
+        "SELECT s.id, s.person_id, s.label, s.scope_kind, s.scope_key, s.perspective, s.themes, s.status,"
+        " s.created_at, s.completed_at,"
+        " MAX(s.updated_at, COALESCE((SELECT MAX(a.updated_at) FROM answers a WHERE a.session_id = s.id), '')) AS updated_at,"
+        " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id"
         " AND (a.mastery IS NOT NULL OR a.not_applicable = 1)) AS answered FROM sessions s"
     )
 
@@ -258,38 +272,35 @@ class Store:
         return {r["theme"]: Answer(theme=r["theme"], mastery=r["mastery"], importance=r["importance"],
                                    not_applicable=bool(r["not_applicable"]), note=r["note"]) for r in rows}
 
-    def save_answer(self, session_id: int, theme: int, **changes: Any) -> Answer:
+    def save_answer(self, session_id: int, theme: int, **changes: Any) -> None:
         """Store one change to one answer at once; fields not named keep their value.
 
         ``changes`` may hold ``mastery``, ``importance``, ``not_applicable`` and ``note``. Choosing
         "niet van toepassing" clears the mastery score; choosing a score clears "niet van toepassing".
+        One upsert statement, so a write holds the database lock as briefly as possible.
         """
-        allowed = {"mastery", "importance", "not_applicable", "note"}
-        unknown = set(changes) - allowed
+        unknown = set(changes) - _ANSWER_FIELDS
         if unknown:
             raise ValueError(f"unknown answer fields: {sorted(unknown)}")
         if changes.get("not_applicable"):
             changes["mastery"] = None
         elif changes.get("mastery") is not None:
             changes["not_applicable"] = False
-        with self.write() as conn:
-            row = conn.execute("SELECT mastery, importance, not_applicable, note FROM answers"
-                               " WHERE session_id = ? AND theme = ?", (session_id, theme)).fetchone()
-            current = dict(row) if row else {"mastery": None, "importance": None, "not_applicable": 0, "note": ""}
-            current.update(changes)
-            answer = Answer(theme=theme, mastery=current["mastery"], importance=current["importance"],
-                            not_applicable=bool(current["not_applicable"]), note=current["note"] or "")
-            stamp = now()
-            conn.execute(
-                "INSERT INTO answers (session_id, theme, mastery, importance, not_applicable, note, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(session_id, theme) DO UPDATE SET mastery = excluded.mastery,"
-                " importance = excluded.importance, not_applicable = excluded.not_applicable,"
-                " note = excluded.note, updated_at = excluded.updated_at",
-                (session_id, theme, answer.mastery, answer.importance, int(answer.not_applicable), answer.note, stamp),
-            )
-            conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (stamp, session_id))
-        return answer
+        if "not_applicable" in changes:
+            changes["not_applicable"] = int(bool(changes["not_applicable"]))
+        if "note" in changes:
+            changes["note"] = changes["note"] or ""
+        fields = tuple(sorted(changes))
+        params = (session_id, theme, now(), *(changes[f] for f in fields))
+        sql = _upsert_sql(fields)
+        with self._lock:  # inlined write(): this is the hot path of every click
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute(sql, params)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
 
     # --- actions ----------------------------------------------------------------------------
 

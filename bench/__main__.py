@@ -1,0 +1,59 @@
+"""`python -m bench [--skip-scale] [--only P1,P4]`: print one line per figure, PASS or FAIL against its goal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from . import figures as F
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--skip-scale", action="store_true", help="leave out S1 (the 1,000-person scale run)")
+    parser.add_argument("--only", default="", help="comma-separated figure ids, e.g. P1,P4")
+    args = parser.parse_args()
+    only = {x.strip().upper() for x in args.only.split(",") if x.strip()}
+    def want(fid):
+        return (not only or fid in only)
+
+    from wegwijzer.content import load_library
+    from wegwijzer.db import Store
+
+    library = load_library(F.THEMES)
+    results = []
+
+    def show(fig):
+        results.append(fig)
+        print(fig.line(), flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "bench.db"
+        store = Store(db_path)
+        [sid] = F._completed_session(store, library)
+        if want("P1"):
+            show(F.p1_load_themes())
+        if want("P2"):
+            show(F.p2_chapter_rerun(db_path, sid))
+        if want("P3"):
+            show(F.p3_click_to_update())
+        if want("P4"):
+            show(F.p4_dashboard(store, library, sid))
+        if want("P5"):
+            print("P5 group_dashboard_12_members_ms not_built (the group dashboard arrives with server mode, issue 4)")
+        if want("P6"):
+            show(F.p6_concurrent_writers_threads())
+            show(F.p6_concurrent_writers())
+        if want("P7"):
+            show(F.p7_pdf(store, library, sid))
+    if not args.skip_scale and want("S1"):
+        for fig in F.s1_scale(library):
+            show(fig)
+    F.dump(results, Path(__file__).parent / "results" / "latest.json")
+    return 0 if all(f.passed for f in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

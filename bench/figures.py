@@ -1,0 +1,256 @@
+"""The figures P1–P7 and the scale run S1. Each function returns one or more Figure results."""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing as mp
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from .common import Figure, timed
+
+ROOT = Path(__file__).resolve().parents[1]
+THEMES = ROOT / "thema's"
+
+
+def p1_load_themes(runs: int = 50) -> Figure:
+    from wegwijzer.content import load_library
+
+    return Figure("P1", "load_validate_themes", "ms", timed(lambda: load_library(THEMES), runs, warmup=3), 15)
+
+
+def _apptest_rerun_ms(script: str, setup, change, runs: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(script, default_timeout=60)
+    setup(at)
+    at.run()
+    out = []
+    for i in range(runs + 3):
+        change(at, i)
+        start = time.perf_counter()
+        at.run()
+        elapsed = (time.perf_counter() - start) * 1000
+        if at.exception:
+            raise RuntimeError(at.exception)
+        if i >= 3:
+            out.append(elapsed)
+    return out
+
+
+def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 30, label: str = "") -> Figure:
+    """Rerun of the questionnaire's largest chapter against the bare page, alternated to share the noise."""
+    os.environ["WEGWIJZER_DB"] = str(db_path)
+
+    def setup_app(at):
+        at.query_params["sessie"] = str(session_id)
+        at.query_params["hoofdstuk"] = "directeur"
+        at.run()
+        at.switch_page("app_pages/vragenlijst.py")
+
+    def change_app(at, i):
+        at.radio(key=f"m_{session_id}_{17 + i % 11}").set_value(1 + i % 5)
+
+    def change_bare(at, i):
+        at.radio(key=f"m_{i % 11}").set_value(1 + i % 5)
+
+    ours, bare = [], []
+    for _ in range(3):  # interleave blocks so that machine noise hits both
+        ours += _apptest_rerun_ms(str(ROOT / "app.py"), setup_app, change_app, runs // 3)
+        bare += _apptest_rerun_ms(str(ROOT / "bench" / "bare_chapter.py"), lambda at: None, change_bare, runs // 3)
+    ours.sort()
+    bare.sort()
+    import statistics
+
+    ratios = [o / b for o, b in zip(ours, bare, strict=True)]
+    fig = Figure("P2" + label, "chapter_rerun_vs_bare", "ratio", ratios, 1.3,
+                 extra=f"ours_ms={statistics.median(ours):.1f} bare_ms={statistics.median(bare):.1f}")
+    return fig
+
+
+def p3_click_to_update(runs: int = 30) -> Figure:
+    """Real Chromium: click a rating, wait until the server's rerun shows it and the database has it."""
+    from playwright.sync_api import sync_playwright
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_app
+
+    from wegwijzer.content import load_library
+    from wegwijzer.db import Store
+
+    library = load_library(THEMES)
+    values = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "p3.db"
+        store = Store(db_path)
+        sid = store.create_session(store.local_person(), label="P3", scope_kind="alle", scope_key="",
+                                   perspective="zittend", themes=[t.number for t in library.themes])
+        with streamlit_server(db_path) as (url, _), sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1300, "height": 1000})
+            answered = 0
+            chapters = ["directeur", "adviseur", "samenwerking", "persoonlijke-bagage", "adaptief-vermogen"]
+            for chapter in chapters:
+                page.goto(f"{url}/vragenlijst?sessie={sid}&hoofdstuk={chapter}")
+                wait_for_app(page)
+                for number in library.chapters[chapter].numbers:
+                    if len(values) >= runs + 3:
+                        break
+                    expected = f"{answered + 1} van 100 thema's beantwoord"
+                    ms = page.evaluate(
+                        """([number, expected]) => new Promise((resolve) => {
+                            const label = [...document.querySelectorAll(`.st-key-theme_${number} label`)]
+                                .find(l => l.textContent.includes('3 · Redelijk'));
+                            const done = () => document.body.innerText.includes(expected);
+                            const start = performance.now();
+                            const obs = new MutationObserver(() => {
+                                if (done()) { obs.disconnect(); resolve(performance.now() - start); }
+                            });
+                            obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+                            label.click();
+                        })""", [number, expected])
+                    answered += 1
+                    if store.answers(sid).get(number) is None or store.answers(sid)[number].mastery != 3:
+                        raise RuntimeError(f"P3: theme {number} not stored after the page showed it")
+                    values.append(ms)
+                    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')")
+            browser.close()
+    return Figure("P3", "click_to_update", "ms", values[3:], 150)
+
+
+def _completed_session(store, library, people: int = 1) -> list[int]:
+    from wegwijzer.fixtures import populate
+
+    return populate(store, library, people=people, sessions_per_person=1, seed=7)
+
+
+def p4_dashboard(store, library, session_id: int, runs: int = 30, label: str = "") -> Figure:
+    from wegwijzer.overview import build_overview
+
+    session = store.session(session_id)
+    return Figure("P4" + label, "dashboard_all_figures", "ms",
+                  timed(lambda: build_overview(store, library, session), runs), 60)
+
+
+def _writer(args) -> tuple[int, float, float]:
+    path, sid, count, start_at = args
+    from wegwijzer.db import Store
+
+    store = Store(path)
+    while time.time() < start_at:
+        time.sleep(0.0005)
+    begin = time.perf_counter()
+    errors = 0
+    for i in range(count):
+        try:
+            store.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
+        except Exception:  # noqa: BLE001 - counted, that is the figure
+            errors += 1
+    end = time.perf_counter()
+    store.close()
+    return errors, begin, end
+
+
+def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
+    """20 app sessions (threads sharing the server's Store, as streamlit runs them) write 500 answers each."""
+    import threading
+
+    from wegwijzer.db import Store
+
+    values, errors = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "p6.db")
+        sids = [store.create_session(store.local_person(), label="", scope_kind="alle", scope_key="",
+                                     perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
+
+        def write(sid: int, gate: threading.Barrier) -> None:
+            gate.wait()
+            for i in range(answers):
+                try:
+                    store.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
+                except Exception as exc:  # noqa: BLE001 - counted, that is the figure
+                    errors.append(exc)
+
+        for _ in range(rounds):
+            gate = threading.Barrier(writers + 1)
+            threads = [threading.Thread(target=write, args=(sid, gate)) for sid in sids]
+            for t in threads:
+                t.start()
+            gate.wait()
+            start = time.perf_counter()
+            for t in threads:
+                t.join()
+            values.append(time.perf_counter() - start)
+        stored = store.counts()["answers"]
+    fig = Figure("P6", "concurrent_writers_20x500", "s", values, 0.5,
+                 extra=f"errors={len(errors)} rows={stored} mode=threads_shared_store")
+    if errors:
+        fig.goal = -1  # any error fails the figure
+    return fig
+
+
+def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
+    """20 processes, each with its own connection, write 500 answers at once; wall time of the slowest."""
+    from wegwijzer.db import Store
+
+    values, errors = [], 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p6.db"
+        store = Store(path)
+        sids = [store.create_session(store.local_person(), label="", scope_kind="alle", scope_key="",
+                                     perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
+        ctx = mp.get_context("fork")
+        with ctx.Pool(writers) as pool:
+            for _ in range(rounds):
+                start_at = time.time() + 0.5
+                results = pool.map(_writer, [(str(path), sid, answers, start_at) for sid in sids])
+                errors += sum(r[0] for r in results)
+                values.append(max(r[2] for r in results) - min(r[1] for r in results))
+        stored = store.counts()["answers"]
+    fig = Figure("P6p", "concurrent_writers_20x500", "s", values, 0.5,
+                 extra=f"errors={errors} rows={stored} mode=processes_own_connections")
+    if errors:
+        fig.goal = -1  # any error fails the figure
+    return fig
+
+
+def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
+    from wegwijzer.overview import build_overview
+    from wegwijzer.report import render_pdf
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    session = store.session(session_id)
+    view = build_overview(store, library, session)
+    return Figure("P7", "pdf_report_warm", "s",
+                  timed(lambda: render_pdf(view.report_input(library, include_notes=False)), runs, warmup=1,
+                        scale=1.0), 1.5)
+
+
+def s1_scale(library, sizes=(10, 100, 1000)) -> list[Figure]:
+    """P2 and P4 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers."""
+    from wegwijzer.db import Store
+    from wegwijzer.fixtures import populate
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            path = Path(tmp) / f"s1-{size}.db"
+            store = Store(path)
+            start = time.perf_counter()
+            ids = populate(store, library, people=size, sessions_per_person=4, seed=size)
+            build_s = time.perf_counter() - start
+            sid = ids[len(ids) // 2]
+            answers = store.counts()["answers"]
+            p4 = p4_dashboard(store, library, sid, runs=20, label=f"@{size}")
+            p4.extra = f"people={size} answers={answers} build_s={build_s:.0f}"
+            out.append(p4)
+            out.append(p2_chapter_rerun(path, sid, runs=15, label=f"@{size}"))
+            store.close()
+    return out
+
+
+def dump(figures: list[Figure], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([f.__dict__ | {"median": f.median, "passed": f.passed} for f in figures], indent=1))
