@@ -56,11 +56,20 @@ index = steps.index(current)
 chapter = lib.chapters[current]
 
 
-def _step_label(key: str) -> str:
+def _chapter_done(key: str) -> tuple[int, int]:
     numbers = [n for n in lib.chapters[key].numbers if n in in_session]
-    done = sum(1 for n in numbers if answers.get(n, Answer(n)).is_answered)
-    mark = "✓ " if done == len(numbers) else ""
-    return f"{mark}{steps.index(key) + 1}. {lib.chapters[key].title} ({done}/{len(numbers)})"
+    return sum(1 for n in numbers if answers.get(n, Answer(n)).is_answered), len(numbers)
+
+
+def _step_label(key: str) -> str:
+    # the label must not change while the page is open: streamlit matches a selectbox's value by its label
+    return f"{steps.index(key) + 1}. {lib.chapters[key].title}"
+
+
+def _jump(widget_key: str) -> None:
+    value = st.session_state.get(widget_key)
+    if value in steps:
+        _go_to(value)
 
 
 # --- header --------------------------------------------------------------------------------------
@@ -68,8 +77,9 @@ st.title(session_title(record))
 answered = sum(1 for n in record.themes if answers.get(n, Answer(n)).is_answered)
 st.progress(answered / len(record.themes), text=f"{answered} van {len(record.themes)} thema's beantwoord")
 top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
-top_left.selectbox("Ga naar hoofdstuk", steps, index=index, format_func=_step_label, key=f"jump_{sid}_{current}",
-                   on_change=lambda: _go_to(st.session_state[f"jump_{sid}_{current}"]))
+jump_key = f"jump_{sid}_{current}"
+top_left.selectbox("Ga naar hoofdstuk", steps, index=index, format_func=_step_label, key=jump_key,
+                   on_change=_jump, args=(jump_key,))
 top_right.page_link(PAGES["dashboard"], label="Naar het dashboard", icon=":material/insights:",
                     query_params={"sessie": sid})
 
@@ -79,7 +89,11 @@ if locked:
         db.set_status(sid, "open")
         st.rerun()
 
+done, total = _chapter_done(current)
 st.subheader(f"Stap {index + 1} van {len(steps)} · {chapter.title}")
+open_steps = [f"{steps.index(k) + 1}" for k in steps if _chapter_done(k)[0] < _chapter_done(k)[1]]
+st.caption(f"In dit hoofdstuk {done} van {total} beantwoord. "
+           + (f"Nog open: hoofdstuk {', '.join(open_steps)}." if open_steps else "Alle hoofdstukken zijn ingevuld."))
 st.caption(f"{lib.part_of_chapter[current].title} — {chapter.intro}")
 st.markdown(f"**{scale.question}** {scale.help} Kies *{NOT_APPLICABLE_LABEL.lower()}* als een thema in jouw "
             "situatie niet speelt; het telt dan niet mee in je scores.")

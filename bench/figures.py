@@ -43,7 +43,10 @@ def _apptest_rerun_ms(script: str, setup, change, runs: int) -> list[float]:
 
 def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 30, label: str = "") -> Figure:
     """Rerun of the questionnaire's largest chapter against the bare page, alternated to share the noise."""
+    from wegwijzer.db import Store
+
     os.environ["WEGWIJZER_DB"] = str(db_path)
+    Store(db_path).set_status(session_id, "open")  # a completed session is read-only in the questionnaire
 
     def setup_app(at):
         at.query_params["sessie"] = str(session_id)
@@ -98,6 +101,7 @@ def p3_click_to_update(runs: int = 30) -> Figure:
                     if len(values) >= runs + 3:
                         break
                     expected = f"{answered + 1} van 100 thema's beantwoord"
+                    page.locator(f".st-key-theme_{number} label").filter(has_text="3 · Redelijk").wait_for()
                     ms = page.evaluate(
                         """([number, expected]) => new Promise((resolve) => {
                             const label = [...document.querySelectorAll(`.st-key-theme_${number} label`)]

@@ -69,4 +69,5 @@ def require_chromium() -> None:
 
 def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid=stApp]", timeout=30_000)
+    page.wait_for_selector("h1", timeout=30_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
