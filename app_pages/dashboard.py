@@ -46,7 +46,9 @@ with st.expander("Hoe wordt er gerekend?"):
 
 st.header("Rollenprofiel")
 left, right = st.columns([3, 2])
-left.plotly_chart(view.figures["roles"], key="roles_chart", config={"displayModeBar": False})
+# with a comparison chosen, the radar shows both sessions
+left.plotly_chart(view.figures.get("compare", view.figures["roles"]), key="roles_chart",
+                  config={"displayModeBar": False})
 with right:
     st.markdown("De drie **kernrollen** staan bovenaan; bij elke rol staat op hoeveel thema's de score rust.")
     st.markdown("| Rol | Score | Rust op |\n|---|---:|---:|\n" + "\n".join(
@@ -86,7 +88,7 @@ st.plotly_chart(view.figures["quadrant"], key="quadrant_chart", config={"display
 
 if view.earlier is not None:
     st.header(f"Verandering sinds {session_title(view.earlier)}")
-    st.plotly_chart(view.figures["compare"], key="compare_chart", config={"displayModeBar": False})
+    st.caption("Het rollenprofiel bovenaan toont beide sessies over elkaar; hieronder de verschillen.")
     st.dataframe(
         [{"Rol": lib.roles[c.role].name,
           "Eerder": round(c.before, 1) if c.before is not None else None,

@@ -22,6 +22,9 @@ def _layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.Figu
         paper_bgcolor="white", plot_bgcolor="white", title=dict(text=title, x=0, font=dict(size=16)) if title else None,
         legend=dict(orientation="h", yanchor="bottom", y=-0.15, xanchor="center", x=0.5),
     )
+    # the default template draws tick labels in a light grey; keep every label at full contrast
+    fig.update_xaxes(tickfont=dict(color=TEXT), title_font=dict(color=TEXT))
+    fig.update_yaxes(tickfont=dict(color=TEXT), title_font=dict(color=TEXT))
     return fig
 
 
