@@ -112,12 +112,8 @@ for number in chapter.numbers:
     theme = lib.theme(number)
     answer = answers.get(number, Answer(number))
     m_key, i_key, n_key = f"m_{sid}_{number}", f"i_{sid}_{number}", f"n_{sid}_{number}"
-    if m_key not in st.session_state:
-        st.session_state[m_key] = NVT if answer.not_applicable else answer.mastery
-    if i_key not in st.session_state:
-        st.session_state[i_key] = answer.importance
-    if n_key not in st.session_state:
-        st.session_state[n_key] = answer.note
+    # the stored answer is the truth: callbacks write before this rerun, so it is always current
+    current_mastery = NVT if answer.not_applicable else answer.mastery
     with st.container(border=True, key=f"theme_{number}"):
         st.markdown(f"#### {number}. {theme.title}")
         if theme.situational:
@@ -127,14 +123,16 @@ for number in chapter.numbers:
             st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points))
             st.markdown("**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
         st.radio(f"{scale.question} — {theme.title}", mastery_options, format_func=_mastery_label, horizontal=True,
+                 index=None if current_mastery is None else mastery_options.index(current_mastery),
                  key=m_key, on_change=_store_change, args=(number, "mastery", m_key), disabled=locked)
-        if st.session_state[m_key] != NVT:
+        if current_mastery != NVT:
             st.radio(f"{IMPORTANCE_QUESTION} — {theme.title}", [1, 2, 3], format_func=IMPORTANCE_LABELS.get,
+                     index=None if answer.importance is None else answer.importance - 1,
                      horizontal=True, key=i_key, on_change=_store_change, args=(number, "importance", i_key),
                      disabled=locked)
-        note_label = "Notitie (alleen voor jezelf)" + (" · ingevuld" if st.session_state[n_key] else "")
+        note_label = "Notitie (alleen voor jezelf)" + (" · ingevuld" if answer.note else "")
         with st.expander(note_label):
-            st.text_area(f"Notitie bij {theme.title}", key=n_key, max_chars=5000, disabled=locked,
+            st.text_area(f"Notitie bij {theme.title}", value=answer.note, key=n_key, max_chars=5000, disabled=locked,
                          on_change=_store_change, args=(number, "note", n_key), label_visibility="collapsed",
                          placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
                          help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -113,17 +114,34 @@ def _rows(data: ReportInput) -> list[dict[str, object]]:
     return rows
 
 
+def _chart_keys(data: ReportInput) -> list[str]:
+    """The charts drawn as images, in document order.
+
+    The two-series radar replaces the single one when comparing; the chapter overview and the
+    changes per theme are drawn as HTML bars (crisp in print, far cheaper for weasyprint than SVG text).
+    """
+    order = ["compare" if "compare" in data.figures else "roles", "quadrant"]
+    return [k for k in order if k in data.figures]
+
+
+def _width(key: str) -> int:
+    return 680
+
+
 def render_html(data: ReportInput, *, static_charts: bool) -> str:
     """The report as one HTML document; charts as inline SVG or as interactive plotly."""
     charts: dict[str, str] = {}
-    for key, fig in data.figures.items():
-        if key == "roles" and "compare" in data.figures:
-            continue  # the two-series radar shows the current profile too
+    for key in _chart_keys(data):
+        fig = data.figures[key]
         if static_charts:
-            charts[key] = figure_svg(fig, width=760 if key in ("chapters", "changes") else 680)
+            charts[key] = figure_svg(fig, width=_width(key))
         else:
             charts[key] = fig.to_html(full_html=False, include_plotlyjs="inline" if not charts else False,
                                       config={"displayModeBar": False})
+    return _render(data, charts, static=static_charts)
+
+
+def _render(data: ReportInput, charts: Mapping[str, str], *, static: bool) -> str:
     roles = [{"name": data.library.roles[r.role].name, "core": data.library.roles[r.role].core,
               "score": r.score, "themes": r.themes} for r in data.dashboard.roles]
     priorities = [{"result": p, "questions": data.library.theme(p.number).reflection_questions,
@@ -136,13 +154,52 @@ def render_html(data: ReportInput, *, static_charts: bool) -> str:
         generated=datetime.now().strftime("%d-%m-%Y %H:%M"), explanation=EXPLANATION, dashboard=data.dashboard,
         roles=roles, priorities=priorities, charts=charts, rows=_rows(data), include_notes=data.include_notes,
         earlier=data.earlier, role_changes=[(data.library.roles[c.role].name, c) for c in data.role_changes],
-        theme_changes=data.theme_changes[:15], static=static_charts,
+        theme_changes=data.theme_changes[:15], static=static,
     )
+
+
+CHART_SCHEME = "wegwijzer-chart:"
+
+
+class _ChartFetcher:
+    """Gives weasyprint the chart images as Chromium finishes them; fetches nothing else.
+
+    Chromium draws the charts in a background thread while weasyprint parses the HTML and computes
+    styles, so the two slow steps overlap. Any other URL is refused: a report loads nothing external.
+    """
+
+    def __init__(self, futures: Mapping[str, Future[str]]):
+        self.futures = futures
+
+    def __call__(self, url: str, headers: object = None):
+        from weasyprint.urls import URLFetcherResponse
+
+        if not url.startswith(CHART_SCHEME):
+            raise ValueError(f"the report loads no external resources ({url})")
+        svg = self.futures[url[len(CHART_SCHEME):]].result(timeout=120)
+        return URLFetcherResponse(url, svg.encode("utf-8"), {"Content-Type": "image/svg+xml"}, 200)
+
+    fetch = __call__
 
 
 def render_pdf(data: ReportInput) -> bytes:
     """The report as PDF; raises :class:`ReportUnavailable` where charts cannot be rendered."""
-    html = render_html(data, static_charts=True)
+    if find_browser() is None:
+        figure_svg(go.Figure())  # raises the clear Dutch message
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    keys = _chart_keys(data)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts") as pool:
+        futures = {k: pool.submit(figure_svg, data.figures[k], width=_width(k)) for k in keys}
+        html = _render(data, {k: f'<img class="chart-img" src="{CHART_SCHEME}{k}" alt="">' for k in keys},
+                       static=True)
+        document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_ChartFetcher(futures))
+        try:
+            pdf = document.write_pdf()
+        finally:
+            for future in futures.values():
+                future.cancel()
+    for future in futures.values():
+        if not future.cancelled() and future.exception() is not None:
+            raise future.exception()  # weasyprint would leave a silent hole; say what went wrong instead
+    return pdf
