@@ -1,0 +1,101 @@
+"""R1 and R5: answers survive a killed server; every earlier schema version migrates with its data."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlite_utils
+from playwright.sync_api import expect, sync_playwright
+
+from wegwijzer.db import Store, migrations
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium, start_server, wait_for_app
+from .test_browser import rate
+
+# --- R5: migrations ------------------------------------------------------------------------------
+
+# Data to put in at each schema version, written with the SQL of that version only.
+SEED_AT_VERSION = {
+    "0001_people_sessions_answers": [
+        "INSERT INTO people (id, name, created_at) VALUES (1, 'Lokale gebruiker', '2025-01-01T10:00:00+00:00')",
+        "INSERT INTO sessions (id, person_id, label, scope_kind, scope_key, perspective, themes, status, created_at,"
+        " updated_at) VALUES (1, 1, 'Voorjaar 2025', 'hoofdstuk', 'crisis', 'zittend', '[30, 31, 32, 33]', 'afgerond',"
+        " '2025-03-01T10:00:00+00:00', '2025-03-01T11:00:00+00:00')",
+        "INSERT INTO answers (session_id, theme, mastery, importance, not_applicable, note, updated_at)"
+        " VALUES (1, 30, 4, 2, 0, 'oefening gehad', '2025-03-01T10:10:00+00:00'),"
+        " (1, 31, NULL, NULL, 1, '', '2025-03-01T10:11:00+00:00')",
+    ],
+    "0002_actions": [
+        "INSERT INTO actions (session_id, theme, text, updated_at) VALUES (1, 30, 'Crisisoefening plannen',"
+        " '2025-03-01T10:20:00+00:00')",
+    ],
+}
+
+
+def test_every_migration_has_seed_data_for_its_version():
+    assert list(SEED_AT_VERSION) == [m.name for m in migrations._migrations]
+
+
+@pytest.mark.parametrize("version", list(SEED_AT_VERSION))
+def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, version):
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    names = list(SEED_AT_VERSION)
+    later = names[names.index(version) + 1:]
+    migrations.apply(db, stop_before=later[0] if later else None)
+    for name in names[: names.index(version) + 1]:
+        for sql in SEED_AT_VERSION[name]:
+            db.execute(sql)
+    db.conn.commit()
+    db.close()
+
+    store = Store(path)  # migrates to the newest version
+    assert store.applied_migrations() == names
+    session = store.session(1)
+    assert (session.label, session.themes, session.status) == ("Voorjaar 2025", (30, 31, 32, 33), "afgerond")
+    answers = store.answers(1)
+    assert (answers[30].mastery, answers[30].importance, answers[30].note) == (4, 2, "oefening gehad")
+    assert answers[31].not_applicable and answers[31].mastery is None
+    if "0002_actions" in names[: names.index(version) + 1]:
+        assert store.actions(1)[30].text == "Crisisoefening plannen"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# --- R1: a killed server loses nothing ---------------------------------------------------------
+
+
+def test_r1_answers_shown_before_sigkill_are_there_after_restart(tmp_path):
+    require_chromium()
+    db_path = tmp_path / "r1.db"
+    store = Store(db_path)
+    sid = store.create_session(store.local_person(), label="R1", scope_kind="hoofdstuk", scope_key="directeur",
+                               perspective="zittend", themes=list(range(17, 28)))
+    given = {17: "4 · Goed", 18: "2 · Matig", 19: "5 · Sterk", 20: "1 · Nauwelijks", 21: "3 · Redelijk"}
+    port = free_port()
+    server = start_server(db_path, port)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/vragenlijst?sessie={sid}")
+            wait_for_app(page)
+            for number, label in given.items():
+                rate(page, number, label)
+                # the page shows the answer as given once the rerun that stored it has finished
+                expect(page.get_by_text(f"{list(given).index(number) + 1} van 11 thema's beantwoord")).to_be_visible()
+            server.kill()  # SIGKILL: no shutdown, no flush
+            server.wait(10)
+
+            server = start_server(db_path, port)
+            page.goto(f"http://127.0.0.1:{port}/vragenlijst?sessie={sid}")
+            wait_for_app(page)
+            for number, label in given.items():
+                expect(page.locator(f".st-key-theme_{number} label").filter(has_text=label).locator("input")).to_be_checked()
+            browser.close()
+    finally:
+        server.kill()
+    stored = Store(db_path).answers(sid)
+    assert {n: stored[n].mastery for n in given} == {n: int(label[0]) for n, label in given.items()}
