@@ -8,6 +8,8 @@ from wegwijzer.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, MASTERY, NO
 from wegwijzer.scopes import chapters_in_session
 
 NVT = "nvt"
+SITUATIONAL_NOTE = ("\n\n:gray[*Dit thema speelt alleen in bepaalde situaties; niet van toepassing is hier een "
+                    "gewoon antwoord.*]")
 
 lib = library()
 db = store()
@@ -92,9 +94,9 @@ if locked:
 done, total = _chapter_done(current)
 st.subheader(f"Stap {index + 1} van {len(steps)} · {chapter.title}")
 open_steps = [f"{steps.index(k) + 1}" for k in steps if _chapter_done(k)[0] < _chapter_done(k)[1]]
-st.caption(f"In dit hoofdstuk {done} van {total} beantwoord. "
+st.caption(f"{lib.part_of_chapter[current].title} — {chapter.intro}  \n"
+           f"In dit hoofdstuk {done} van {total} beantwoord. "
            + (f"Nog open: hoofdstuk {', '.join(open_steps)}." if open_steps else "Alle hoofdstukken zijn ingevuld."))
-st.caption(f"{lib.part_of_chapter[current].title} — {chapter.intro}")
 st.markdown(f"**{scale.question}** {scale.help} Kies *{NOT_APPLICABLE_LABEL.lower()}* als een thema in jouw "
             "situatie niet speelt; het telt dan niet mee in je scores.")
 
@@ -115,13 +117,12 @@ for number in chapter.numbers:
     # the stored answer is the truth: callbacks write before this rerun, so it is always current
     current_mastery = NVT if answer.not_applicable else answer.mastery
     with st.container(border=True, key=f"theme_{number}"):
-        st.markdown(f"#### {number}. {theme.title}")
-        if theme.situational:
-            st.caption("Dit thema speelt alleen in bepaalde situaties; *niet van toepassing* is hier een gewoon antwoord.")
-        st.markdown(theme.summary)
+        # one markdown element per block of text: fewer elements make every rerun cheaper in the browser
+        st.markdown(f"#### {number}. {theme.title}\n\n{theme.summary}"
+                    + (SITUATIONAL_NOTE if theme.situational else ""))
         with st.expander("Kernpunten en stellingen"):
-            st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points))
-            st.markdown("**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
+            st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points)
+                        + "\n\n**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
         st.radio(f"{scale.question} — {theme.title}", mastery_options, format_func=_mastery_label, horizontal=True,
                  index=None if current_mastery is None else mastery_options.index(current_mastery),
                  key=m_key, on_change=_store_change, args=(number, "mastery", m_key), disabled=locked)

@@ -12,15 +12,14 @@ st.title("Sessie")
 st.progress(0.5, text="50 van 100 thema's beantwoord")
 st.selectbox("Ga naar hoofdstuk", [f"{i}. Hoofdstuk" for i in range(19)], key="jump")
 st.subheader("Stap 3 van 19 · Hoofdstuk")
-st.caption("Deel — introductie van het hoofdstuk.")
+st.caption("Deel — introductie van het hoofdstuk.  \nIn dit hoofdstuk 0 van 11 beantwoord.")
 st.markdown("**Hoe goed beheers ik dit?** Uitleg bij de schaal.")
 for n in range(THEMES):
     with st.container(border=True, key=f"theme_{n}"):
-        st.markdown(f"#### {n}. Titel van het thema")
-        st.markdown("Een samenvatting van twee tot vier zinnen over waar het thema over gaat en waarom het ertoe doet.")
+        st.markdown(f"#### {n}. Titel van het thema\n\nEen samenvatting van twee tot vier zinnen over waar het "
+                    "thema over gaat en waarom het ertoe doet.")
         with st.expander("Kernpunten en stellingen"):
-            st.markdown("**Kernpunten**\n\n- een\n- twee\n- drie")
-            st.markdown("**Stellingen**\n\n- Ik doe een.\n- Ik doe twee.")
+            st.markdown("**Kernpunten**\n\n- een\n- twee\n- drie\n\n**Stellingen**\n\n- Ik doe een.\n- Ik doe twee.")
         st.radio(f"Hoe goed beheers ik dit? — {n}", [1, 2, 3, 4, 5, "nvt"], horizontal=True, key=f"m_{n}",
                  index=None, format_func=lambda v: labels[5] if v == "nvt" else labels[v - 1])
         st.radio(f"Hoe belangrijk is dit nu voor mij? — {n}", [1, 2, 3], horizontal=True, key=f"i_{n}", index=None)

@@ -207,3 +207,20 @@ def test_a_directory_where_the_file_should_be(tmp_path):
     (tmp_path / "w.db").mkdir()
     with pytest.raises(DatabaseProblem):
         Store(tmp_path / "w.db")
+
+
+def test_leftover_wal_files_of_a_deleted_database_do_not_break_a_new_one(tmp_path):
+    path = tmp_path / "w.db"
+    old = Store(path)
+    sid = new_session(old)
+    old.save_answer(sid, 1, mastery=3)
+    # deleting only the .db while the -wal and -shm files stay behind (an easy mistake by hand)
+    (tmp_path / "w.db-wal").write_bytes(b"x" * 4096)
+    (tmp_path / "w.db-shm").write_bytes(b"y" * 32768)
+    old.close()
+    path.unlink()
+    (tmp_path / "w.db-wal").write_bytes(b"x" * 4096)
+    (tmp_path / "w.db-shm").write_bytes(b"y" * 32768)
+    fresh = Store(path)
+    assert fresh.counts()["sessions"] == 0
+    assert len(list(tmp_path.glob("w.db-wal.wees-*"))) == 1

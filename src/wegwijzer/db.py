@@ -14,6 +14,7 @@ import functools
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,12 @@ class Store:
                     "of kies met WEGWIJZER_DB een ander pad; er is niets gewijzigd."
                 )
         else:
+            # A -wal or -shm file without its database (left when only the .db was deleted) would make
+            # SQLite fail with "disk I/O error" on the new file; it holds nothing usable, so set it aside.
+            for suffix in ("-wal", "-shm"):
+                orphan = path.with_name(path.name + suffix)
+                if orphan.exists():
+                    orphan.rename(orphan.with_name(f"{orphan.name}.wees-{int(time.time())}"))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
