@@ -33,6 +33,7 @@ def main() -> int:
         db_path = Path(tmp) / "bench.db"
         store = Store(db_path)
         [sid] = F._completed_session(store, library)
+        show(F.c0_machine_reference())
         if want("P1"):
             show(F.p1_load_themes())
         if want("P2"):
@@ -51,6 +52,7 @@ def main() -> int:
     if not args.skip_scale and want("S1"):
         for fig in F.s1_scale(library):
             show(fig)
+    show(F.c0_machine_reference())
     F.dump(results, Path(__file__).parent / "results" / "latest.json")
     return 0 if all(f.passed for f in results) else 1
 

@@ -32,6 +32,8 @@ class Figure:
         return self.median >= self.goal if self.higher_is_better else self.median <= self.goal
 
     def line(self) -> str:
+        if self.goal == float("inf"):  # a reference figure, not a goal
+            return f"{self.id} {self.name}_{self.unit} median={self.median:.1f} p95={self.p95:.1f} runs={len(self.values)} INFO"
         fmt = (lambda v: f"{v:.2f}") if self.unit in ("ratio", "s") else (lambda v: f"{v:.1f}" if v < 10 else f"{v:.0f}")
         goal = f"goal>={fmt(self.goal)}" if self.higher_is_better else f"goal<={fmt(self.goal)}"
         extra = f" {self.extra}" if self.extra else ""

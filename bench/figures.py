@@ -16,6 +16,24 @@ ROOT = Path(__file__).resolve().parents[1]
 THEMES = ROOT / "thema's"
 
 
+def c0_machine_reference(runs: int = 30) -> Figure:
+    """A fixed pure-Python workload: how fast this machine is right now (no goal; read the others by it).
+
+    It runs first and last. Compare runs by it: when C0 is 1.5 times higher than in another run, the
+    other figures of that run are slower by about the same factor, whatever the code did.
+    """
+    import hashlib
+
+    def work() -> None:
+        data = json.dumps([{"n": i, "t": f"thema {i}", "w": [0.1 * i, 0.2]} for i in range(2000)])
+        json.loads(data)
+        sum(i * i for i in range(60_000))
+        hashlib.sha256(data.encode()).hexdigest()
+
+    fig = Figure("C0", "machine_reference", "ms", timed(work, runs, warmup=3), float("inf"))
+    return fig
+
+
 def p1_load_themes(runs: int = 50) -> Figure:
     from wegwijzer.content import load_library
 

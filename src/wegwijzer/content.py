@@ -26,6 +26,7 @@ from .schema import ROLE_KEYS, Chapter, Part, Role, RoleKey, Structure, Theme
 STRUCTURE_FILE = "structuur.yaml"
 THEME_FILE = re.compile(r"^\d{3}-[a-z0-9-]+\.md$")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 _CLOSING = re.compile(r"^---[ \t]*$", flags=re.MULTILINE)
 
 TEMPLATE_HINT = "zie thema's/_sjabloon.md"
@@ -33,8 +34,9 @@ TEMPLATE_HINT = "zie thema's/_sjabloon.md"
 
 def slugify(title: str) -> str:
     """The file-name slug of a title: lower case ASCII words joined by hyphens."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if not title.isascii():
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", title.lower()).strip("-")
 
 
 def theme_filename(number: int, title: str) -> str:

@@ -40,7 +40,7 @@ class RoleWeights(_Frozen):
 
     @model_validator(mode="after")
     def _at_least_one(self) -> RoleWeights:
-        if not any(getattr(self, k) > 0 for k in ROLE_KEYS):
+        if not any(weight > 0 for weight in self.__dict__.values()):
             raise ValueError("no_role")
         return self
 
