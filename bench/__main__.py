@@ -39,7 +39,8 @@ def main() -> int:
         if want("P2"):
             show(F.p2_chapter_rerun(db_path, sid))
         if want("P3"):
-            show(F.p3_click_to_update())
+            for fig in F.p3_click_to_update():
+                show(fig)
         if want("P4"):
             show(F.p4_dashboard(store, library, sid))
         if want("P5"):

@@ -6,6 +6,8 @@ import json
 import logging
 import multiprocessing as mp
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -86,53 +88,103 @@ def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 45, label: str 
                   extra=f"ours_ms={statistics.median(ours_ms):.1f} bare_ms={statistics.median(bare_ms):.1f}")
 
 
-def p3_click_to_update(runs: int = 30) -> Figure:
-    """Real Chromium: click a rating, wait until the server's rerun shows it and the database has it."""
+_CLICK_JS = """([container, label, expected]) => new Promise((resolve) => {
+    const target = [...document.querySelectorAll(`${container} label`)].find(l => l.textContent.includes(label));
+    const start = performance.now();
+    const obs = new MutationObserver(() => {
+        if (document.body.innerText.includes(expected)) { obs.disconnect(); resolve(performance.now() - start); }
+    });
+    obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+    target.click();
+})"""
+
+
+def _clicks(page, containers: list[str], runs: int) -> list[float]:
+    """Click '3 · Redelijk' in each container; time until the rerun shows the new progress line."""
+    values = []
+    for answered, container in enumerate(containers[: runs + 3]):
+        page.locator(f"{container} label").filter(has_text="3 · Redelijk").wait_for()
+        values.append(page.evaluate(_CLICK_JS, [container, "3 · Redelijk", f"{answered + 1} van 100 thema's"]))
+        page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')")
+    return values[3:]
+
+
+def p3_click_to_update(runs: int = 30) -> list[Figure]:
+    """Real Chromium: click a rating, wait until the server's rerun shows it (and the database has it).
+
+    The bare page with the same widgets is clicked in the same run: its figure is the floor that
+    streamlit itself sets on this machine, and the ratio says what our page adds to it.
+    """
     from playwright.sync_api import sync_playwright
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_app
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
 
     from wegwijzer.content import load_library
     from wegwijzer.db import Store
 
     library = load_library(THEMES)
-    values = []
-    with tempfile.TemporaryDirectory() as tmp:
+    chapters = ["directeur", "adviseur", "samenwerking", "persoonlijke-bagage"]
+    numbers = [n for c in chapters for n in library.chapters[c].numbers]
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         db_path = Path(tmp) / "p3.db"
         store = Store(db_path)
         sid = store.create_session(store.local_person(), label="P3", scope_kind="alle", scope_key="",
                                    perspective="zittend", themes=[t.number for t in library.themes])
-        with streamlit_server(db_path) as (url, _), sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ours: list[float] = []
+        with streamlit_server(db_path) as (url, _):
             page = browser.new_page(viewport={"width": 1300, "height": 1000})
-            answered = 0
-            chapters = ["directeur", "adviseur", "samenwerking", "persoonlijke-bagage", "adaptief-vermogen"]
             for chapter in chapters:
+                if len(ours) >= runs:
+                    break
                 page.goto(f"{url}/vragenlijst?sessie={sid}&hoofdstuk={chapter}")
                 wait_for_app(page)
-                for number in library.chapters[chapter].numbers:
-                    if len(values) >= runs + 3:
-                        break
-                    expected = f"{answered + 1} van 100 thema's beantwoord"
-                    page.locator(f".st-key-theme_{number} label").filter(has_text="3 · Redelijk").wait_for()
-                    ms = page.evaluate(
-                        """([number, expected]) => new Promise((resolve) => {
-                            const label = [...document.querySelectorAll(`.st-key-theme_${number} label`)]
-                                .find(l => l.textContent.includes('3 · Redelijk'));
-                            const done = () => document.body.innerText.includes(expected);
-                            const start = performance.now();
-                            const obs = new MutationObserver(() => {
-                                if (done()) { obs.disconnect(); resolve(performance.now() - start); }
-                            });
-                            obs.observe(document.body, {subtree: true, childList: true, characterData: true});
-                            label.click();
-                        })""", [number, expected])
-                    answered += 1
-                    if store.answers(sid).get(number) is None or store.answers(sid)[number].mastery != 3:
-                        raise RuntimeError(f"P3: theme {number} not stored after the page showed it")
-                    values.append(ms)
+                done = len(store.answers(sid))
+                todo = [f".st-key-theme_{n}" for n in library.chapters[chapter].numbers]
+                for i, container in enumerate(todo):
+                    page.locator(f"{container} label").filter(has_text="3 · Redelijk").wait_for()
+                    ms = page.evaluate(_CLICK_JS, [container, "3 · Redelijk", f"{done + i + 1} van 100 thema's"])
                     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')")
-            browser.close()
-    return Figure("P3", "click_to_update", "ms", values[3:], 150)
+                    ours.append(ms)
+            stored = {n for n, a in store.answers(sid).items() if a.mastery == 3}
+            if not set(numbers[: len(ours)]) <= stored:
+                raise RuntimeError("P3: a click the page showed was not stored")
+        ours = ours[3 : runs + 3]
+
+        port = free_port()
+        bare_server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "bench" / "bare_chapter.py"), "--server.port",
+             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_health(port)
+            bare: list[float] = []
+            while len(bare) < runs:
+                page = browser.new_page(viewport={"width": 1300, "height": 1000})
+                page.goto(f"http://127.0.0.1:{port}/")
+                wait_for_app(page)
+                bare += _clicks(page, [f".st-key-theme_{n}" for n in range(11)], min(8, runs - len(bare)))
+                page.close()
+        finally:
+            bare_server.kill()
+        browser.close()
+    import statistics
+
+    ratio = statistics.median(ours) / statistics.median(bare)
+    return [Figure("P3", "click_to_update", "ms", ours, 150,
+                   extra=f"bare_ms={statistics.median(bare):.0f} ratio_to_bare={ratio:.2f}")]
+
+
+def _wait_health(port: int) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("bare page did not start")
 
 
 def _completed_session(store, library, people: int = 1) -> list[int]:
