@@ -229,8 +229,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
     values, errors = [], []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "p6.db")
-        sids = [store.create_session(store.local_person(), label="", scope_kind="alle", scope_key="",
-                                     perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
+        sids = _writer_sessions(store, writers)
 
         def write(sid: int, gate: threading.Barrier) -> None:
             gate.wait()
@@ -251,11 +250,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
                 t.join()
             values.append(time.perf_counter() - start)
         stored = store.counts()["answers"]
-    fig = Figure("P6", "concurrent_writers_20x500", "s", values, 0.5,
-                 extra=f"errors={len(errors)} rows={stored} mode=threads_shared_store")
-    if errors:
-        fig.goal = -1  # any error fails the figure
-    return fig
+    return _writers_figure("P6", values, len(errors), stored, "threads_shared_store")
 
 
 def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
@@ -266,8 +261,7 @@ def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "p6.db"
         store = Store(path)
-        sids = [store.create_session(store.local_person(), label="", scope_kind="alle", scope_key="",
-                                     perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
+        sids = _writer_sessions(store, writers)
         ctx = mp.get_context("fork")
         with ctx.Pool(writers) as pool:
             for _ in range(rounds):
@@ -276,8 +270,16 @@ def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5
                 errors += sum(r[0] for r in results)
                 values.append(max(r[2] for r in results) - min(r[1] for r in results))
         stored = store.counts()["answers"]
-    fig = Figure("P6p", "concurrent_writers_20x500", "s", values, 0.5,
-                 extra=f"errors={errors} rows={stored} mode=processes_own_connections")
+    return _writers_figure("P6p", values, errors, stored, "processes_own_connections")
+
+
+def _writer_sessions(store, writers: int) -> list[int]:
+    return [store.create_session(store.local_person(), label="", scope_kind="alle", scope_key="",
+                                 perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
+
+
+def _writers_figure(fid: str, values: list[float], errors: int, stored: int, mode: str) -> Figure:
+    fig = Figure(fid, "concurrent_writers_20x500", "s", values, 0.5, extra=f"errors={errors} rows={stored} mode={mode}")
     if errors:
         fig.goal = -1  # any error fails the figure
     return fig
