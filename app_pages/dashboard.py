@@ -131,7 +131,8 @@ with col_pdf:
                            mime="application/pdf", icon=":material/download:")
 col_html.download_button("Afdrukbaar HTML-verslag", lambda: render_html(report_input, static_charts=False),
                          file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
-col_csv.download_button("Antwoorden (CSV)", export_csv(lib, record, view.answers, view.actions),
+# the files are made only when asked for (a callable), not on every rerun of the dashboard
+col_csv.download_button("Antwoorden (CSV)", lambda: export_csv(lib, record, view.answers, view.actions),
                         file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
-col_json.download_button("Sessie (JSON)", export_json(record, view.answers, view.actions),
+col_json.download_button("Sessie (JSON)", lambda: export_json(record, view.answers, view.actions),
                          file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")

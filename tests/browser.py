@@ -68,6 +68,8 @@ def require_chromium() -> None:
 
 
 def wait_for_app(page) -> None:
+    """Wait until the page has rendered and no rerun is running."""
     page.wait_for_selector("[data-testid=stApp]", timeout=30_000)
     page.wait_for_selector("h1", timeout=30_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+    page.wait_for_timeout(300)  # a rerun that was just triggered shows its status widget only after a moment

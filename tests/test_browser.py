@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import time
@@ -86,6 +87,21 @@ def test_session_answers_survive_a_reload_and_the_dashboard_and_pdf_work(chromiu
         info.value.save_as(pdf)
         out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert int(re.search(r"Pages:\s+(\d+)", out).group(1)) >= 3
+
+        wait_for_app(page)  # the PDF download reruns the page; click the next button on the new page
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Antwoorden (CSV)").click()
+        rows = open(info.value.path(), encoding="utf-8-sig").read().splitlines()
+        assert rows[0].startswith("nummer;titel;hoofdstuk;beheersing")
+        assert any(r.startswith("2;Een brug heeft twee pijlers nodig;") and ";4;Goed;" in r for r in rows)
+        wait_for_app(page)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Sessie (JSON)").click()
+        wait_for_app(page)
+        exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+        assert exported["format"] == "wegwijzer-sessie"
+        assert {"theme": 5, "mastery": None, "importance": 3, "not_applicable": False,
+                "note": "Bespreken met de burgemeester"} in exported["answers"]
 
 
 def test_keyboard_alone_can_rate_a_theme(chromium, tmp_path):
