@@ -66,7 +66,7 @@ def test_low_importance_or_high_mastery_is_no_priority(mini):
 
 def test_comparison_per_role_and_per_theme(mini):
     before = {1: Answer(1, mastery=3, importance=2), 2: Answer(2, mastery=2, importance=3)}
-    changes = {c.role: c for c in compare_roles(mini, before, (1, 2), ANSWERS, (1, 2, 3))}
+    changes = {c.role: c for c in compare_roles(role_profile(mini, before, (1, 2)), role_profile(mini, ANSWERS, (1, 2, 3)))}
     assert changes["verbinder"].delta == pytest.approx(1.0)
     assert changes["adviseur"].delta == pytest.approx(4 / 1.5 - 3.5 / 1.5)
     assert changes["boegbeeld"].delta is None

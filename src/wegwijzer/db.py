@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -148,8 +149,6 @@ class Store:
                     f"Het bestand {path} is geen SQLite-database. Er is niets overschreven; "
                     "verplaats het bestand of kies met WEGWIJZER_DB een ander pad."
                 )
-            import os
-
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise DatabaseProblem(
                     f"De database {path} (of de map erom) is alleen-lezen. Geef schrijfrechten "

@@ -12,7 +12,7 @@ from .content import Library
 from .db import Store
 from .models import Action, Answer, SessionRecord
 from .report import ReportInput
-from .scoring import Dashboard, RoleChange, ThemeChange, build_dashboard, compare_roles, compare_themes
+from .scoring import Dashboard, RoleChange, ThemeChange, build_dashboard, compare_roles, compare_themes, role_profile
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,10 @@ def build_overview(store: Store, library: Library, session: SessionRecord,
     theme_changes: tuple[ThemeChange, ...] = ()
     if earlier is not None and earlier.person_id == session.person_id:
         before = store.answers(earlier.id)
-        earlier_dashboard = build_dashboard(library, before, earlier.themes)
-        role_changes = compare_roles(library, before, earlier.themes, answers, session.themes)
+        earlier_roles = role_profile(library, before, earlier.themes)
+        role_changes = compare_roles(earlier_roles, dashboard.roles)
         theme_changes = compare_themes(library, before, answers)
-        figures["compare"] = charts.role_radar(library, dashboard.roles, earlier=earlier_dashboard.roles,
+        figures["compare"] = charts.role_radar(library, dashboard.roles, earlier=earlier_roles,
                                                name="Deze sessie", earlier_name=earlier.label or earlier.created_at[:10])
         figures["changes"] = charts.theme_changes(theme_changes)
     else:

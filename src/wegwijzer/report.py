@@ -25,6 +25,7 @@ from .scopes import SCOPE_LABELS
 from .scoring import EXPLANATION, Dashboard, RoleChange, ThemeChange
 
 TEMPLATES = Path(__file__).parent / "templates"
+CHART_WIDTH = 680  # px; the printed charts fill the A4 text width
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
@@ -63,11 +64,15 @@ def _ensure_chart_server() -> None:
         _server_started = True
 
 
-def figure_svg(fig: go.Figure, *, width: int = 720, height: int | None = None) -> str:
-    """Render one figure to an SVG string (needs Chromium)."""
+def _require_browser() -> None:
     if find_browser() is None:
         raise ReportUnavailable("Er is geen Chromium-browser op deze machine, dus de grafieken kunnen niet als "
                                 "afbeelding worden gemaakt. Download het afdrukbare HTML-verslag en druk dat af.")
+
+
+def figure_svg(fig: go.Figure, *, width: int = CHART_WIDTH, height: int | None = None) -> str:
+    """Render one figure to an SVG string (needs Chromium)."""
+    _require_browser()
     _ensure_chart_server()
     import kaleido
 
@@ -124,17 +129,13 @@ def _chart_keys(data: ReportInput) -> list[str]:
     return [k for k in order if k in data.figures]
 
 
-def _width(key: str) -> int:
-    return 680
-
-
 def render_html(data: ReportInput, *, static_charts: bool) -> str:
     """The report as one HTML document; charts as inline SVG or as interactive plotly."""
     charts: dict[str, str] = {}
     for key in _chart_keys(data):
         fig = data.figures[key]
         if static_charts:
-            charts[key] = figure_svg(fig, width=_width(key))
+            charts[key] = figure_svg(fig)
         else:
             charts[key] = fig.to_html(full_html=False, include_plotlyjs="inline" if not charts else False,
                                       config={"displayModeBar": False})
@@ -184,13 +185,12 @@ class _ChartFetcher:
 
 def render_pdf(data: ReportInput) -> bytes:
     """The report as PDF; raises :class:`ReportUnavailable` where charts cannot be rendered."""
-    if find_browser() is None:
-        figure_svg(go.Figure())  # raises the clear Dutch message
+    _require_browser()
     from weasyprint import HTML
 
     keys = _chart_keys(data)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts") as pool:
-        futures = {k: pool.submit(figure_svg, data.figures[k], width=_width(k)) for k in keys}
+        futures = {k: pool.submit(figure_svg, data.figures[k]) for k in keys}
         html = _render(data, {k: f'<img class="chart-img" src="{CHART_SCHEME}{k}" alt="">' for k in keys},
                        static=True)
         document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_ChartFetcher(futures))

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .content import Library
@@ -167,11 +167,10 @@ def build_dashboard(library: Library, answers: Mapping[int, Answer], themes: Ite
     )
 
 
-def compare_roles(library: Library, before: Mapping[int, Answer], before_themes: Iterable[int],
-                  after: Mapping[int, Answer], after_themes: Iterable[int]) -> tuple[RoleChange, ...]:
-    old = {r.role: r.score for r in role_profile(library, before, before_themes)}
-    new = {r.role: r.score for r in role_profile(library, after, after_themes)}
-    return tuple(RoleChange(r, old[r], new[r]) for r in ROLE_KEYS)
+def compare_roles(before: Sequence[RoleScore], after: Sequence[RoleScore]) -> tuple[RoleChange, ...]:
+    """Per role the score of an earlier profile next to the current one (both from ``role_profile``)."""
+    old = {r.role: r.score for r in before}
+    return tuple(RoleChange(r.role, old.get(r.role), r.score) for r in after)
 
 
 def compare_themes(library: Library, before: Mapping[int, Answer], after: Mapping[int, Answer]) -> tuple[ThemeChange, ...]:
