@@ -1,21 +1,28 @@
-"""Wegwijzer — routes only. Run with: streamlit run app.py"""
+"""Wegwijzer — routes only. Run with: streamlit run app.py (local) or streamlit run server.py (both modes)."""
 
 import streamlit as st
-from app_pages.common import PAGES, require_ready
+from app_pages.common import PAGES, login_state, require_ready
 
 st.set_page_config(page_title="Wegwijzer", page_icon="🧭", layout="wide")
 require_ready()
-st.navigation(
-    {
-        "Wegwijzer": [
-            st.Page(PAGES["start"], title="Start", icon=":material/home:", default=True, url_path="start"),
-            st.Page(PAGES["vragenlijst"], title="Vragenlijst", icon=":material/edit_note:", url_path="vragenlijst"),
-            st.Page(PAGES["dashboard"], title="Dashboard", icon=":material/insights:", url_path="dashboard"),
-        ],
-        "Naslag": [
-            st.Page(PAGES["bibliotheek"], title="Thema's", icon=":material/menu_book:", url_path="themas"),
-            st.Page(PAGES["thema"], title="Thema", icon=":material/article:", url_path="thema", visibility="hidden"),
-            st.Page(PAGES["gegevens"], title="Mijn gegevens", icon=":material/database:", url_path="gegevens"),
-        ],
-    }
-).run()
+state = login_state()  # "local", "logged_out", "must_change", "user" or "admin"
+page = st.Page
+own = [page(PAGES["start"], title="Start", icon=":material/home:", default=True, url_path="start"),
+       page(PAGES["vragenlijst"], title="Vragenlijst", icon=":material/edit_note:", url_path="vragenlijst"),
+       page(PAGES["dashboard"], title="Dashboard", icon=":material/insights:", url_path="dashboard")]
+shared = [page(PAGES["groepen"], title="Intervisiegroepen", icon=":material/groups:", url_path="groepen"),
+          page(PAGES["groep"], title="Groep", icon=":material/groups:", url_path="groep", visibility="hidden"),
+          page(PAGES["coaching"], title="Coaching", icon=":material/handshake:", url_path="coaching"),
+          page(PAGES["coachee"], title="Coachee", icon=":material/person:", url_path="coachee", visibility="hidden")]
+reference = [page(PAGES["bibliotheek"], title="Thema's", icon=":material/menu_book:", url_path="themas"),
+             page(PAGES["thema"], title="Thema", icon=":material/article:", url_path="thema", visibility="hidden"),
+             page(PAGES["gegevens"], title="Mijn gegevens", icon=":material/database:", url_path="gegevens")]
+account = [page(PAGES["account"], title="Account", icon=":material/account_circle:", url_path="account")]
+if state == "admin":
+    account.append(page(PAGES["beheer"], title="Beheer", icon=":material/admin_panel_settings:", url_path="beheer"))
+sections = {"Wegwijzer": own, "Samen": shared, "Naslag": reference, "Account": account}
+if state == "local":
+    sections = {"Wegwijzer": own, "Naslag": reference}
+elif state in {"logged_out", "must_change"}:
+    sections = {"Wegwijzer": [page(PAGES["account"], title="Inloggen", icon=":material/login:", default=True)]}
+st.navigation(sections).run()

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wegwijzer import auth
+from wegwijzer.access import AccessDenied, Actor
 from wegwijzer.config import settings
 from wegwijzer.content import Library, load_library
 from wegwijzer.db import DatabaseProblem, Store
 from wegwijzer.models import SessionRecord
 from wegwijzer.problems import ContentError
+from wegwijzer.service import Service, ServiceError
 
 PAGES = {
     "start": "app_pages/start.py",
@@ -20,6 +23,12 @@ PAGES = {
     "bibliotheek": "app_pages/bibliotheek.py",
     "thema": "app_pages/thema.py",
     "gegevens": "app_pages/gegevens.py",
+    "groepen": "app_pages/groepen.py",
+    "groep": "app_pages/groep.py",
+    "coaching": "app_pages/coaching.py",
+    "coachee": "app_pages/coachee.py",
+    "account": "app_pages/account.py",
+    "beheer": "app_pages/beheer.py",
 }
 
 
@@ -31,6 +40,20 @@ def _library(folder: str) -> Library:
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
     return Store(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _methods(path: str) -> tuple:
+    from wegwijzer.methods import load_methods
+
+    return load_methods(path)
+
+
+def methods() -> tuple:
+    """The intervision methods (inhoud/intervisiemethodes.yaml), loaded once."""
+    from wegwijzer.methods import DEFAULT_PATH
+
+    return _methods(str(DEFAULT_PATH))
 
 
 def library() -> Library:
@@ -65,23 +88,73 @@ def require_ready() -> None:
         st.stop()
 
 
-def person_id() -> int:
-    """The person using the app; in local mode the single local person."""
-    if "person_id" not in st.session_state:
-        st.session_state.person_id = store().local_person()
-    return st.session_state.person_id
+def server_mode() -> bool:
+    return settings().server_mode
+
+
+def actor() -> Actor:
+    """Who is using the app: the local person, or whoever the login cookie belongs to (checked every run)."""
+    if not server_mode():
+        if "local_person" not in st.session_state:
+            st.session_state.local_person = store().local_person()
+        return Actor(st.session_state.local_person)
+    return Actor(auth.person_for_token(store(), st.context.cookies.get(auth.COOKIE_NAME)))
+
+
+def service() -> Service:
+    return Service(store(), library(), actor())
+
+
+def require_login() -> Service:
+    """In server mode: the service for the logged-in person, or a Dutch notice with a login link."""
+    svc = service()
+    if svc.actor.signed_in or not server_mode():
+        account = svc.my_account() if server_mode() else None
+        if account is not None and account.must_change_password:
+            from app_pages.account_form import change_password_form
+
+            st.title("Kies een nieuw wachtwoord")
+            st.info("Je bent ingelogd met een tijdelijk wachtwoord van de beheerder. Kies eerst een eigen wachtwoord.")
+            change_password_form(svc)
+            st.stop()
+        return svc
+    st.title("Je bent niet ingelogd")
+    st.info("Log in om Wegwijzer te gebruiken. Was je ingelogd? Dan ben je intussen uitgelogd, "
+            "bijvoorbeeld in een ander venster.")
+    st.link_button("Naar de inlogpagina", "inloggen", type="primary")
+    st.stop()
+
+
+def login_state() -> str:
+    """"local", "logged_out", "must_change", "user" or "admin": which pages the navigation offers."""
+    if not server_mode():
+        return "local"
+    svc = service()
+    if not svc.actor.signed_in:
+        return "logged_out"
+    account = svc.my_account()
+    if account is None:
+        return "logged_out"
+    if account.must_change_password:
+        return "must_change"
+    return "admin" if account.is_admin else "user"
 
 
 def own_session(session_id: object) -> SessionRecord | None:
-    """The session with this id when it belongs to the current person, else None."""
+    """The session with this id when the current person may read it as its owner, else None."""
     try:
         sid = int(str(session_id))
     except (TypeError, ValueError):
         return None
-    record = store().session(sid)
-    if record is None or record.person_id != person_id():
+    svc = service()
+    if not svc.may("answers", session_id=sid):
         return None
-    return record
+    return svc.session(sid)
+
+
+def refused(exc: AccessDenied | ServiceError) -> None:
+    """Show a refusal or a problem in plain Dutch (never a traceback)."""
+    st.error(exc.message)
 
 
 def session_from_query() -> SessionRecord | None:

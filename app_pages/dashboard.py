@@ -2,16 +2,14 @@
 
 import streamlit as st
 
-from app_pages.common import PAGES, library, no_session_notice, session_from_query, session_title, store
-from wegwijzer.overview import build_overview, earlier_sessions
+from app_pages.common import PAGES, library, no_session_notice, service, session_from_query, session_title
 from wegwijzer.report import ReportUnavailable, find_browser, render_html, render_pdf
 from wegwijzer.scales import PERSPECTIVE_LABELS
 from wegwijzer.scopes import SCOPE_LABELS
 from wegwijzer.scoring import EXPLANATION
-from wegwijzer.transfer import export_csv, export_json
 
 lib = library()
-db = store()
+svc = service()
 record = session_from_query()
 if record is None:
     no_session_notice()
@@ -21,14 +19,14 @@ st.title(f"Dashboard · {session_title(record)}")
 st.caption(f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · gestart {record.created_at[:10]}"
            + (f" · afgerond {record.completed_at[:10]}" if record.completed_at else " · nog niet afgerond"))
 
-candidates = earlier_sessions(db, record)
+candidates = svc.earlier_sessions(sid)
 earlier = None
 if candidates:
     labels = {0: "Geen vergelijking"} | {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in candidates}
     chosen = st.selectbox("Vergelijk met een eerdere sessie", list(labels), format_func=labels.get, key=f"cmp_{sid}")
     earlier = next((s for s in candidates if s.id == chosen), None)
 
-view = build_overview(db, lib, record, earlier)
+view = svc.overview(sid, earlier.id if earlier else None)
 d = view.dashboard
 
 if d.scored == 0:
@@ -80,7 +78,7 @@ with develop:
                 st.session_state[key] = view.actions[p.number].text if p.number in view.actions else ""
             st.text_input(f"Mijn actie voor {p.title}", key=key, max_chars=300,
                           placeholder="Wat ga je concreet doen, en wanneer?",
-                          on_change=lambda n=p.number, k=key: db.save_action(sid, n, st.session_state[k]))
+                          on_change=lambda n=p.number, k=key: svc.save_action(sid, n, st.session_state[k]))
 
 st.header("Belang tegenover beheersing")
 st.caption("Elke stip is een thema; beweeg erover voor de titel. Linksboven staat wat belangrijk is en nog niet sterk.")
@@ -104,11 +102,11 @@ if view.earlier is not None:
 st.header("Afronden en meenemen")
 if record.status == "open":
     if st.button("Sessie afronden", icon=":material/check:"):
-        db.set_status(sid, "afgerond")
+        svc.set_status(sid, "afgerond")
         st.rerun()
 else:
     if st.button("Sessie heropenen", icon=":material/lock_open:"):
-        db.set_status(sid, "open")
+        svc.set_status(sid, "open")
         st.rerun()
 
 include_notes = st.checkbox("Neem mijn notities op in het verslag", value=False,
@@ -132,7 +130,7 @@ with col_pdf:
 col_html.download_button("Afdrukbaar HTML-verslag", lambda: render_html(report_input, static_charts=False),
                          file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
 # the files are made only when asked for (a callable), not on every rerun of the dashboard
-col_csv.download_button("Antwoorden (CSV)", lambda: export_csv(lib, record, view.answers, view.actions),
+col_csv.download_button("Antwoorden (CSV)", lambda: svc.export_csv(sid),
                         file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
-col_json.download_button("Sessie (JSON)", lambda: export_json(record, view.answers, view.actions),
+col_json.download_button("Sessie (JSON)", lambda: svc.export_json(sid),
                          file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")

@@ -2,21 +2,24 @@
 
 import streamlit as st
 
-from app_pages.common import PAGES, library, person_id, session_title, store
+from app_pages.common import PAGES, library, server_mode, service, session_title
 from wegwijzer.scales import PERSPECTIVE_LABELS
 from wegwijzer.scopes import SCOPE_LABELS, ScopeError, resolve_scope
 
 lib = library()
-db = store()
+svc = service()
 
 st.title("Wegwijzer voor de gemeentesecretaris")
 st.markdown(
     "Sta stil bij je vak aan de hand van de **100 thema's** uit de *Wegwijzer voor de Gemeentesecretaris*. "
     "Geef per thema aan hoe goed je het beheerst en hoe belangrijk het nu voor je is, en zie je profiel "
-    "over de rollen van het vak. Alles wat je invult, wordt meteen bewaard op deze computer."
+    "over de rollen van het vak. "
+    + ("Alles wat je invult, wordt meteen bewaard in je account. Niemand ziet het, tenzij jij een sessie deelt "
+       "met een intervisiegroep of een coach toegang geeft." if server_mode() else
+       "Alles wat je invult, wordt meteen bewaard op deze computer.")
 )
 
-sessions = db.sessions_of(person_id())
+sessions = svc.my_sessions()
 st.header("Mijn sessies")
 if not sessions:
     st.caption("Je hebt nog geen sessies. Begin hieronder je eerste.")
@@ -65,7 +68,7 @@ if submitted:
     except ScopeError as exc:
         st.error(str(exc))
     else:
-        new_id = db.create_session(person_id(), label=label.strip(), scope_kind=scope_kind, scope_key=scope_key or "",
+        new_id = svc.create_session(label=label.strip(), scope_kind=scope_kind, scope_key=scope_key or "",
                                    perspective=perspective, themes=themes)
         st.session_state.active_session = new_id
         st.switch_page(PAGES["vragenlijst"], query_params={"sessie": new_id})

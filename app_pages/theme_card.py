@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wegwijzer.db import Store
 from wegwijzer.models import Answer
 from wegwijzer.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, NOT_APPLICABLE_LABEL, MasteryScale
 from wegwijzer.schema import Theme
+from wegwijzer.service import Service, ServiceError
 
 NVT = "nvt"
 MASTERY_OPTIONS = [1, 2, 3, 4, 5, NVT]
@@ -15,21 +15,22 @@ SITUATIONAL_NOTE = ("\n\n:gray[*Dit thema speelt alleen in bepaalde situaties; n
                     "gewoon antwoord.*]")
 
 
-def store_change(db: Store, session_id: int, theme: int, field: str, key: str) -> None:
+def store_change(svc: Service, session_id: int, theme: int, field: str, key: str) -> None:
     """Widget callback: write the one changed value to the database before the page reruns."""
     value = st.session_state[key]
     if field == "mastery":
-        if value == NVT:
-            db.save_answer(session_id, theme, not_applicable=True)
-        else:
-            db.save_answer(session_id, theme, mastery=value, not_applicable=False)
+        changes = {"not_applicable": True} if value == NVT else {"mastery": value, "not_applicable": False}
     elif field == "importance":
-        db.save_answer(session_id, theme, importance=value)
+        changes = {"importance": value}
     else:
-        db.save_answer(session_id, theme, note=(value or "")[:5000])
+        changes = {"note": (value or "")[:5000]}
+    try:
+        svc.save_answer(session_id, theme, **changes)
+    except ServiceError as exc:
+        st.session_state["save_problem"] = exc.message
 
 
-def theme_card(db: Store, session_id: int, theme: Theme, answer: Answer, scale: MasteryScale, *, locked: bool) -> None:
+def theme_card(svc: Service, session_id: int, theme: Theme, answer: Answer, scale: MasteryScale, *, locked: bool) -> None:
     number = theme.number
     m_key, i_key, n_key = f"m_{session_id}_{number}", f"i_{session_id}_{number}", f"n_{session_id}_{number}"
     # the stored answer is the truth: callbacks write before the rerun, so it is always current
@@ -43,14 +44,14 @@ def theme_card(db: Store, session_id: int, theme: Theme, answer: Answer, scale: 
         st.radio(f"{scale.question} — {theme.title}", MASTERY_OPTIONS, horizontal=True, key=m_key,
                  format_func=lambda v: NOT_APPLICABLE_LABEL if v == NVT else f"{v} · {scale.labels[v]}",
                  index=None if current is None else MASTERY_OPTIONS.index(current),
-                 on_change=store_change, args=(db, session_id, number, "mastery", m_key), disabled=locked)
+                 on_change=store_change, args=(svc, session_id, number, "mastery", m_key), disabled=locked)
         if current != NVT:
             st.radio(f"{IMPORTANCE_QUESTION} — {theme.title}", [1, 2, 3], format_func=IMPORTANCE_LABELS.get,
                      index=None if answer.importance is None else answer.importance - 1, horizontal=True, key=i_key,
-                     on_change=store_change, args=(db, session_id, number, "importance", i_key), disabled=locked)
+                     on_change=store_change, args=(svc, session_id, number, "importance", i_key), disabled=locked)
         with st.expander("Notitie (alleen voor jezelf)" + (" · ingevuld" if answer.note else "")):
             st.text_area(f"Notitie bij {theme.title}", value=answer.note, key=n_key, max_chars=5000, disabled=locked,
-                         on_change=store_change, args=(db, session_id, number, "note", n_key),
+                         on_change=store_change, args=(svc, session_id, number, "note", n_key),
                          label_visibility="collapsed",
                          placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
                          help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.")

@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from app_pages.common import PAGES, library, no_session_notice, session_from_query, session_title, store
+from app_pages.common import PAGES, library, no_session_notice, service, session_from_query, session_title
 from app_pages.theme_card import theme_card
 from wegwijzer.models import Answer
 from wegwijzer.questionnaire import choose_step, step_progress
 from wegwijzer.scales import MASTERY, NOT_APPLICABLE_LABEL
 
-lib, db = library(), store()
+lib, svc = library(), service()
 record = session_from_query()
 if record is None:
     no_session_notice()
 sid = record.id
 scale = MASTERY[record.perspective]
-answers = db.answers(sid)
+answers = svc.answers(sid)
+if problem := st.session_state.pop("save_problem", None):
+    st.error(problem)
 locked = record.status == "afgerond"
 steps = step_progress(lib, record, answers)
 keys = [s.key for s in steps]
@@ -49,7 +51,7 @@ top_right.page_link(PAGES["dashboard"], label="Naar het dashboard", icon=":mater
 if locked:
     st.info("Deze sessie is afgerond. Je kunt je antwoorden bekijken; heropen de sessie om ze te wijzigen.")
     if st.button("Sessie heropenen", icon=":material/lock_open:"):
-        db.set_status(sid, "open")
+        svc.set_status(sid, "open")
         st.rerun()
 
 st.subheader(f"Stap {index + 1} van {len(steps)} · {chapter.title}")
@@ -63,7 +65,7 @@ st.markdown(f"**{scale.question}** {scale.help} Kies *{NOT_APPLICABLE_LABEL.lowe
 in_session = set(record.themes)
 for number in chapter.numbers:
     if number in in_session:
-        theme_card(db, sid, lib.theme(number), answers.get(number, Answer(number)), scale, locked=locked)
+        theme_card(svc, sid, lib.theme(number), answers.get(number, Answer(number)), scale, locked=locked)
 
 left, _, right = st.columns(3)
 if index > 0:
@@ -71,5 +73,5 @@ if index > 0:
 if index < len(keys) - 1:
     right.button("Volgend hoofdstuk →", on_click=go_to, args=(keys[index + 1],), type="primary", width="stretch")
 elif not locked and right.button("Sessie afronden", type="primary", icon=":material/check:", width="stretch"):
-    db.set_status(sid, "afgerond")
+    svc.set_status(sid, "afgerond")
     st.switch_page(PAGES["dashboard"], query_params={"sessie": sid})

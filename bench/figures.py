@@ -194,11 +194,17 @@ def _completed_session(store, library, people: int = 1) -> list[int]:
 
 
 def p4_dashboard(store, library, session_id: int, runs: int = 30, label: str = "") -> Figure:
-    from wegwijzer.overview import build_overview
-
-    session = store.session(session_id)
+    service = _owner_service(store, library, session_id)
     return Figure("P4" + label, "dashboard_all_figures", "ms",
-                  timed(lambda: build_overview(store, library, session), runs), 60)
+                  timed(lambda: service.overview(session_id), runs), 60)
+
+
+def _owner_service(store, library, session_id: int):
+    """The service as the session's owner sees it (access checks included, as in the app)."""
+    from wegwijzer.access import Actor
+    from wegwijzer.service import Service
+
+    return Service(store, library, Actor(store.session(session_id).person_id))
 
 
 def _writer(args) -> tuple[int, float, float]:
@@ -286,13 +292,11 @@ def _writers_figure(fid: str, values: list[float], errors: int, stored: int, mod
 
 
 def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
-    from wegwijzer.overview import build_overview
     from wegwijzer.report import render_pdf
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    session = store.session(session_id)
-    view = build_overview(store, library, session)
+    view = _owner_service(store, library, session_id).overview(session_id)
     return Figure("P7", "pdf_report_warm", "s",
                   timed(lambda: render_pdf(view.report_input(library, include_notes=False)), runs, warmup=1,
                         scale=1.0), 1.5)

@@ -24,10 +24,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+def start_server(db_path: Path, port: int, env: dict[str, str] | None = None,
+                 script: str = "app.py") -> subprocess.Popen:
     environment = os.environ | {"WEGWIJZER_DB": str(db_path)} | (env or {})
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -47,9 +48,9 @@ def start_server(db_path: Path, port: int, env: dict[str, str] | None = None) ->
 
 
 @contextmanager
-def streamlit_server(db_path: Path, env: dict[str, str] | None = None):
+def streamlit_server(db_path: Path, env: dict[str, str] | None = None, script: str = "app.py"):
     port = free_port()
-    proc = start_server(db_path, port, env)
+    proc = start_server(db_path, port, env, script)
     try:
         yield f"http://127.0.0.1:{port}", proc
     finally:

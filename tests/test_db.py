@@ -22,7 +22,7 @@ def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
     path = tmp_path / "w.db"
     first = Store(path)
     names = first.applied_migrations()
-    assert names == ["0001_people_sessions_answers", "0002_actions"]
+    assert names == ["0001_people_sessions_answers", "0002_actions", "0003_accounts_groups_coaching"]
     first.close()
     again = Store(path)
     assert again.applied_migrations() == names

@@ -30,6 +30,19 @@ SEED_AT_VERSION = {
         "INSERT INTO actions (session_id, theme, text, updated_at) VALUES (1, 30, 'Crisisoefening plannen',"
         " '2025-03-01T10:20:00+00:00')",
     ],
+    "0003_accounts_groups_coaching": [
+        "INSERT INTO people (id, name, created_at) VALUES (2, 'Coach C', '2025-04-01T10:00:00+00:00')",
+        "INSERT INTO accounts (person_id, email, password_hash, is_admin, created_at) VALUES"
+        " (1, 'a@gemeente.nl', '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA', 1, '2025-04-01T10:00:00+00:00'),"
+        " (2, 'c@coach.nl', '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA', 0, '2025-04-01T10:00:00+00:00')",
+        "INSERT INTO groups (id, name, join_code, creator_id, naming, created_at) VALUES"
+        " (1, 'Intervisie Oost', 'AAAA-BBBB-CCCC-DDDD', 1, 'deelnemers', '2025-04-02T10:00:00+00:00')",
+        "INSERT INTO group_members (group_id, person_id, session_id, joined_at) VALUES"
+        " (1, 1, 1, '2025-04-02T10:00:00+00:00')",
+        "INSERT INTO coach_links (id, coachee_id, coach_id, code, scope, status, created_at, accepted_at) VALUES"
+        " (1, 1, 2, 'EEEE-FFFF-GGGG-HHHH', 'scores', 'actief', '2025-04-03T10:00:00+00:00', '2025-04-03T11:00:00+00:00')",
+        "INSERT INTO coach_preps (link_id, content, updated_at) VALUES (1, '{\"themes\": [30]}', '2025-04-04T10:00:00+00:00')",
+    ],
 }
 
 
@@ -59,6 +72,12 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     assert answers[31].not_applicable and answers[31].mastery is None
     if "0002_actions" in names[: names.index(version) + 1]:
         assert store.actions(1)[30].text == "Crisisoefening plannen"
+    if "0003_accounts_groups_coaching" in names[: names.index(version) + 1]:
+        assert store.account(1).email == "a@gemeente.nl" and store.account(1).is_admin
+        assert [(m.person_id, m.session_id) for m in store.members(1)] == [(1, 1)]
+        assert store.group(1).naming == "deelnemers"
+        assert store.active_coach_scope(2, 1) == "scores"
+        assert store.coach_prep(1) == '{"themes": [30]}'
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

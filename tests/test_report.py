@@ -8,21 +8,25 @@ import subprocess
 import pytest
 
 from wegwijzer import report
+from wegwijzer.access import Actor
 from wegwijzer.fixtures import populate
-from wegwijzer.overview import build_overview
+from wegwijzer.service import Service
 
 
 @pytest.fixture
 def overview(store, library):
     ids = populate(store, library, sessions_per_person=2, seed=3, person_id=store.local_person())
-    earlier, current = store.session(ids[0]), store.session(ids[1])
-    return build_overview(store, library, current, earlier)
+    return _service(store, library).overview(ids[1], ids[0])
+
+
+def _service(store, library):
+    return Service(store, library, Actor(store.local_person()))
 
 
 def test_html_report_has_every_section_and_escapes_text(store, library, overview):
     sid = overview.session.id
     store.save_answer(sid, 1, note="<script>alert(1)</script>")
-    view = build_overview(store, library, overview.session, overview.earlier)
+    view = _service(store, library).overview(sid, overview.earlier.id)
     html = report.render_html(view.report_input(library, include_notes=True), static_charts=False)
     for heading in ("Rollenprofiel", "Hoofdstukken", "Sterke punten", "Ontwikkelprioriteiten",
                     "Belang tegenover beheersing", "Verandering sinds", "Alle antwoorden"):
@@ -33,7 +37,7 @@ def test_html_report_has_every_section_and_escapes_text(store, library, overview
 
 def test_notes_stay_out_of_the_report_unless_asked(store, library, overview):
     store.save_answer(overview.session.id, 1, note="Heel persoonlijk")
-    view = build_overview(store, library, overview.session)
+    view = _service(store, library).overview(overview.session.id)
     assert "Heel persoonlijk" not in report.render_html(view.report_input(library, include_notes=False),
                                                         static_charts=False)
 

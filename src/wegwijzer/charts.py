@@ -7,6 +7,7 @@ rerun).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -137,3 +138,78 @@ def theme_changes(changes: Sequence[ThemeChange], limit: int = 15) -> go.Figure:
                    zerolinecolor=TEXT, **_AXIS_TEXT),
         yaxis=dict(automargin=True, **_AXIS_TEXT),
     )
+
+
+# --- the intervision group -------------------------------------------------------------------------
+
+SERIES = ["#1d4f91", "#b3470b", "#1a7f37", "#8250df", "#9a6700", "#cf222e", "#0969da", "#57606a",
+          "#bf3989", "#116329", "#953800", "#6639ba"]
+
+
+def _label(text: str) -> str:
+    """A person's name or a group label inside plotly, which reads a few HTML tags: shown literally."""
+    return html.escape(text, quote=False)
+
+
+def group_radar(library: Library, profiles: Sequence[tuple[str, Sequence[RoleScore]]]) -> go.Figure:
+    """The role profiles of the members who share, one line each, on one radar."""
+    if not profiles:
+        return _figure([], height=420)
+    labels = [f"<b>{library.roles[r.role].short}</b>" if library.roles[r.role].core else library.roles[r.role].short
+              for r in profiles[0][1]]
+    theta = labels + labels[:1]
+    traces = []
+    for index, (name, roles) in enumerate(profiles):
+        colour = SERIES[index % len(SERIES)]
+        traces.append(go.Scatterpolar(
+            r=[r.score for r in roles] + [roles[0].score], theta=theta, name=_label(name), mode="lines+markers",
+            line=dict(color=colour, width=2, dash="solid" if index < 6 else "dot"), marker=dict(size=6),
+            hovertemplate="%{theta}: %{r:.1f}<extra>" + _label(name) + "</extra>",
+        ))
+    return _figure(
+        traces, height=520, margin=dict(l=90, r=90, t=40, b=80),
+        polar=dict(bgcolor="white",
+                   radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=90,
+                                   tickfont=dict(size=11, color=TEXT)),
+                   angularaxis=dict(gridcolor=GRID, direction="clockwise", rotation=90, tickfont=dict(color=TEXT))),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, xanchor="center", x=0.5),
+    )
+
+
+def chapter_heatmap(chapter_means: Sequence[tuple[str, Sequence[float | None]]], members: Sequence[str]) -> go.Figure:
+    """Chapters (rows, book order) × members (columns): mean mastery, with the figure in each cell."""
+    rows = list(reversed(chapter_means))
+    z = [[v for v in values] for _, values in rows]
+    text = [["–" if v is None else f"{v:.1f}".replace(".", ",") for v in values] for _, values in rows]
+    heat = go.Heatmap(
+        z=z, x=[_label(m) for m in members], y=[title for title, _ in rows], zmin=1, zmax=5,
+        colorscale=[[0, "#f6d5c3"], [0.5, "#f3f5f8"], [1, "#a9c4e6"]], text=text, texttemplate="%{text}",
+        textfont=dict(color=TEXT), hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>", xgap=2, ygap=2,
+        colorbar=dict(title="1–5", tickvals=[1, 2, 3, 4, 5], thickness=12),
+    )
+    return _figure([heat], height=max(260, 30 * len(rows) + 120), margin=dict(l=40, r=20, t=30, b=40),
+                   xaxis=dict(side="top", **_AXIS_TEXT), yaxis=dict(automargin=True, **_AXIS_TEXT))
+
+
+def spread_strip(themes: Sequence[Any]) -> go.Figure:
+    """Per theme (rows): every member's mastery score as a dot, so the spread is visible at a glance."""
+    rows = list(reversed(themes))
+    xs, ys, counts = [], [], []
+    for t in rows:
+        for score in sorted(set(t.scores)):
+            xs.append(score)
+            ys.append(f"{t.number}. {t.title}")
+            counts.append(t.scores.count(score))
+    dots = go.Scatter(
+        x=xs, y=ys, mode="markers", marker=dict(size=[10 + 6 * c for c in counts], color=PRIMARY, opacity=0.75),
+        customdata=counts, hovertemplate="%{y}<br>score %{x}: %{customdata} lid/leden<extra></extra>",
+    )
+    means = go.Scatter(
+        x=[t.mean for t in rows], y=[f"{t.number}. {t.title}" for t in rows], mode="markers", name="gemiddeld",
+        marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=SECONDARY)),
+        hovertemplate="%{y}<br>gemiddeld %{x:.1f}<extra></extra>",
+    )
+    return _figure([dots, means], height=max(200, 44 * len(rows) + 90), showlegend=False,
+                   xaxis=dict(range=[0.5, 5.5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID,
+                              title="beheersing (1–5); grotere stip = meer leden", **_AXIS_TEXT),
+                   yaxis=dict(automargin=True, gridcolor=GRID, **_AXIS_TEXT))

@@ -23,7 +23,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from .models import Action, Answer, SessionRecord
+from .models import Account, Action, Answer, CoachLink, Group, Membership, SessionRecord
 
 BUSY_TIMEOUT_MS = 15_000
 LOCAL_PERSON_NAME = "Lokale gebruiker"
@@ -80,6 +80,72 @@ def _m0002(db: sqlite_utils.Database) -> None:
         )""")
 
 
+@migrations(name="0003_accounts_groups_coaching")
+def _m0003(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE accounts (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            email TEXT NOT NULL UNIQUE,
+            password_hash TEXT NOT NULL,
+            is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0,1)),
+            must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0,1)),
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE login_tokens (
+            token_hash TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX login_tokens_person ON login_tokens(person_id)")
+    db.execute("""
+        CREATE TABLE login_failures (
+            key TEXT NOT NULL,
+            at REAL NOT NULL
+        )""")
+    db.execute("CREATE INDEX login_failures_key ON login_failures(key, at)")
+    db.execute("""
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            join_code TEXT NOT NULL UNIQUE,
+            creator_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            naming TEXT NOT NULL DEFAULT 'namen' CHECK (naming IN ('namen','deelnemers')),
+            agenda TEXT,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE group_members (
+            group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            joined_at TEXT NOT NULL,
+            PRIMARY KEY (group_id, person_id)
+        )""")
+    db.execute("CREATE INDEX group_members_person ON group_members(person_id)")
+    db.execute("""
+        CREATE TABLE coach_links (
+            id INTEGER PRIMARY KEY,
+            coachee_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            coach_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+            code TEXT NOT NULL UNIQUE,
+            scope TEXT NOT NULL CHECK (scope IN ('scores','scores_notities')),
+            status TEXT NOT NULL DEFAULT 'uitgenodigd' CHECK (status IN ('uitgenodigd','actief','ingetrokken')),
+            created_at TEXT NOT NULL,
+            accepted_at TEXT,
+            revoked_at TEXT
+        )""")
+    db.execute("CREATE INDEX coach_links_coach ON coach_links(coach_id, status)")
+    db.execute("CREATE INDEX coach_links_coachee ON coach_links(coachee_id, status)")
+    db.execute("""
+        CREATE TABLE coach_preps (
+            link_id INTEGER PRIMARY KEY REFERENCES coach_links(id) ON DELETE CASCADE,
+            content TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+
+
 @functools.lru_cache(maxsize=32)
 def _answer_sql(fields: tuple[str, ...]) -> tuple[str, str]:
     """UPDATE and INSERT for one combination of changed answer fields.
@@ -92,6 +158,10 @@ def _answer_sql(fields: tuple[str, ...]) -> tuple[str, str]:
     insert = (f"INSERT INTO answers (session_id, theme, updated_at{''.join(', ' + f for f in fields)})"
               f" VALUES (?, ?, ?{', ?' * len(fields)})")
     return update, insert
+
+
+class AccountExists(Exception):
+    """An account with this e-mail address exists already."""
 
 
 class DatabaseProblem(Exception):
@@ -251,6 +321,15 @@ class Store:
         rows = self._query(self._SESSION_SELECT + " WHERE s.id = ?", (session_id,))
         return self._session_from_row(rows[0]) if rows else None
 
+    def session_owner(self, session_id: int) -> int | None:
+        rows = self._query("SELECT person_id FROM sessions WHERE id = ?", (session_id,))
+        return int(rows[0]["person_id"]) if rows else None
+
+    def session_state(self, session_id: int) -> tuple[tuple[int, ...], str] | None:
+        """The themes and status of a session (a light read for every answer that is stored)."""
+        rows = self._query("SELECT themes, status FROM sessions WHERE id = ?", (session_id,))
+        return (tuple(json.loads(rows[0]["themes"])), rows[0]["status"]) if rows else None
+
     def sessions_of(self, person_id: int) -> list[SessionRecord]:
         rows = self._query(self._SESSION_SELECT + " WHERE s.person_id = ? ORDER BY s.created_at DESC, s.id DESC",
                            (person_id,))
@@ -352,6 +431,235 @@ class Store:
             conn.executemany("INSERT INTO actions (session_id, theme, text, updated_at) VALUES (?, ?, ?, ?)",
                              [(session_id, a.theme, a.text, stamp) for a in actions])
         return session_id
+
+    # --- accounts and login tokens ---------------------------------------------------------
+
+    def create_account(self, name: str, email: str, password_hash: str, *, is_admin: bool = False) -> int:
+        """A person with an account; raises ``AccountExists`` when the e-mail address is taken."""
+        stamp = now()
+        with self.write() as conn:
+            if conn.execute("SELECT 1 FROM accounts WHERE email = ?", (email,)).fetchone():
+                raise AccountExists(email)
+            person = int(conn.execute("INSERT INTO people (name, created_at) VALUES (?, ?)", (name, stamp)).lastrowid)
+            conn.execute("INSERT INTO accounts (person_id, email, password_hash, is_admin, created_at)"
+                         " VALUES (?, ?, ?, ?, ?)", (person, email, password_hash, int(is_admin), stamp))
+        return person
+
+    _ACCOUNT_SELECT = ("SELECT a.person_id, p.name, a.email, a.is_admin, a.must_change_password, a.created_at,"
+                       " a.password_hash FROM accounts a JOIN people p ON p.id = a.person_id")
+
+    @staticmethod
+    def _account(row: sqlite3.Row) -> Account:
+        return Account(person_id=row["person_id"], name=row["name"], email=row["email"],
+                       is_admin=bool(row["is_admin"]), must_change_password=bool(row["must_change_password"]),
+                       created_at=row["created_at"])
+
+    def account_by_email(self, email: str) -> tuple[Account, str] | None:
+        """The account and its password hash, for the login check."""
+        rows = self._query(self._ACCOUNT_SELECT + " WHERE a.email = ?", (email,))
+        return (self._account(rows[0]), rows[0]["password_hash"]) if rows else None
+
+    def account(self, person_id: int) -> Account | None:
+        rows = self._query(self._ACCOUNT_SELECT + " WHERE a.person_id = ?", (person_id,))
+        return self._account(rows[0]) if rows else None
+
+    def password_hash(self, person_id: int) -> str | None:
+        rows = self._query("SELECT password_hash FROM accounts WHERE person_id = ?", (person_id,))
+        return rows[0]["password_hash"] if rows else None
+
+    def accounts(self) -> list[Account]:
+        return [self._account(r) for r in self._query(self._ACCOUNT_SELECT + " ORDER BY p.name COLLATE NOCASE")]
+
+    def has_admin(self) -> bool:
+        return bool(self._query("SELECT 1 FROM accounts WHERE is_admin = 1 LIMIT 1"))
+
+    def set_password_hash(self, person_id: int, password_hash: str, *, must_change: bool) -> None:
+        """Replace the password hash and end every login of that person."""
+        with self.write() as conn:
+            conn.execute("UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE person_id = ?",
+                         (password_hash, int(must_change), person_id))
+            conn.execute("DELETE FROM login_tokens WHERE person_id = ?", (person_id,))
+
+    def delete_person(self, person_id: int) -> None:
+        """Erase a person with everything that hangs off them (sessions, groups they made, coach links)."""
+        with self.write() as conn:
+            conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+    def add_login_token(self, token_hash: str, person_id: int, expires_at: str) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM login_tokens WHERE expires_at < ?", (now(),))
+            conn.execute("INSERT INTO login_tokens (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                         (token_hash, person_id, now(), expires_at))
+
+    def person_for_token(self, token_hash: str, at: str) -> int | None:
+        rows = self._query("SELECT person_id FROM login_tokens WHERE token_hash = ? AND expires_at > ?",
+                           (token_hash, at))
+        return int(rows[0]["person_id"]) if rows else None
+
+    def end_logins(self, person_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM login_tokens WHERE person_id = ?", (person_id,))
+
+    def record_login_failure(self, keys: list[str], at: float) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM login_failures WHERE at < ?", (at - 86_400,))
+            conn.executemany("INSERT INTO login_failures (key, at) VALUES (?, ?)", [(k, at) for k in keys])
+
+    def login_failures_since(self, key: str, since: float) -> list[float]:
+        return [r["at"] for r in self._query("SELECT at FROM login_failures WHERE key = ? AND at >= ? ORDER BY at",
+                                              (key, since))]
+
+    def clear_login_failures(self, key: str) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM login_failures WHERE key = ?", (key,))
+
+    # --- groups -----------------------------------------------------------------------------
+
+    def create_group(self, name: str, creator_id: int, join_code: str, naming: str) -> int:
+        stamp = now()
+        with self.write() as conn:
+            group = int(conn.execute("INSERT INTO groups (name, join_code, creator_id, naming, created_at)"
+                                     " VALUES (?, ?, ?, ?, ?)", (name, join_code, creator_id, naming, stamp)).lastrowid)
+            conn.execute("INSERT INTO group_members (group_id, person_id, joined_at) VALUES (?, ?, ?)",
+                         (group, creator_id, stamp))
+        return group
+
+    @staticmethod
+    def _group(row: sqlite3.Row) -> Group:
+        return Group(id=row["id"], name=row["name"], join_code=row["join_code"], creator_id=row["creator_id"],
+                     naming=row["naming"], agenda=row["agenda"], created_at=row["created_at"])
+
+    def group(self, group_id: int) -> Group | None:
+        rows = self._query("SELECT * FROM groups WHERE id = ?", (group_id,))
+        return self._group(rows[0]) if rows else None
+
+    def group_by_code(self, join_code: str) -> Group | None:
+        rows = self._query("SELECT * FROM groups WHERE join_code = ?", (join_code,))
+        return self._group(rows[0]) if rows else None
+
+    def groups_of(self, person_id: int) -> list[Group]:
+        rows = self._query("SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id"
+                           " WHERE m.person_id = ? ORDER BY g.created_at DESC, g.id DESC", (person_id,))
+        return [self._group(r) for r in rows]
+
+    def members(self, group_id: int) -> list[Membership]:
+        rows = self._query("SELECT m.group_id, m.person_id, p.name, m.session_id, m.joined_at FROM group_members m"
+                           " JOIN people p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY m.joined_at, m.rowid",
+                           (group_id,))
+        return [Membership(group_id=r["group_id"], person_id=r["person_id"], name=r["name"],
+                           session_id=r["session_id"], joined_at=r["joined_at"]) for r in rows]
+
+    def is_member(self, group_id: int, person_id: int) -> bool:
+        return bool(self._query("SELECT 1 FROM group_members WHERE group_id = ? AND person_id = ?",
+                                (group_id, person_id)))
+
+    def add_member(self, group_id: int, person_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT OR IGNORE INTO group_members (group_id, person_id, joined_at) VALUES (?, ?, ?)",
+                         (group_id, person_id, now()))
+
+    def remove_member(self, group_id: int, person_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM group_members WHERE group_id = ? AND person_id = ?", (group_id, person_id))
+
+    def set_shared_session(self, group_id: int, person_id: int, session_id: int | None) -> None:
+        with self.write() as conn:
+            conn.execute("UPDATE group_members SET session_id = ? WHERE group_id = ? AND person_id = ?",
+                         (session_id, group_id, person_id))
+
+    def session_shared_with(self, session_id: int, person_id: int) -> bool:
+        """Whether the session is shared with a group this person is a member of."""
+        return bool(self._query(
+            "SELECT 1 FROM group_members s JOIN group_members m ON m.group_id = s.group_id"
+            " WHERE s.session_id = ? AND m.person_id = ? LIMIT 1", (session_id, person_id)))
+
+    def update_group(self, group_id: int, **fields: Any) -> None:
+        allowed = {"name", "naming", "agenda", "join_code"}
+        if set(fields) - allowed:
+            raise ValueError(f"unknown group fields: {sorted(set(fields) - allowed)}")
+        with self.write() as conn:
+            conn.execute(f"UPDATE groups SET {', '.join(f + ' = ?' for f in fields)} WHERE id = ?",
+                         (*fields.values(), group_id))
+
+    def delete_group(self, group_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM groups WHERE id = ?", (group_id,))
+
+    def shared_answers(self, group_id: int) -> dict[int, dict[int, Answer]]:
+        """Per member with a shared session: the answers without notes (notes never leave their owner)."""
+        rows = self._query("SELECT m.person_id, a.theme, a.mastery, a.importance, a.not_applicable FROM group_members m"
+                           " JOIN answers a ON a.session_id = m.session_id WHERE m.group_id = ?", (group_id,))
+        result: dict[int, dict[int, Answer]] = {}
+        for r in rows:
+            result.setdefault(r["person_id"], {})[r["theme"]] = Answer(
+                theme=r["theme"], mastery=r["mastery"], importance=r["importance"],
+                not_applicable=bool(r["not_applicable"]))
+        return result
+
+    # --- coaching ---------------------------------------------------------------------------
+
+    _LINK_SELECT = ("SELECT l.*, pe.name AS coachee_name, COALESCE(pc.name, '') AS coach_name FROM coach_links l"
+                    " JOIN people pe ON pe.id = l.coachee_id LEFT JOIN people pc ON pc.id = l.coach_id")
+
+    @staticmethod
+    def _link(row: sqlite3.Row) -> CoachLink:
+        return CoachLink(id=row["id"], coachee_id=row["coachee_id"], coachee_name=row["coachee_name"],
+                         coach_id=row["coach_id"], coach_name=row["coach_name"], code=row["code"], scope=row["scope"],
+                         status=row["status"], created_at=row["created_at"], accepted_at=row["accepted_at"],
+                         revoked_at=row["revoked_at"])
+
+    def create_coach_link(self, coachee_id: int, code: str, scope: str) -> int:
+        with self.write() as conn:
+            return int(conn.execute("INSERT INTO coach_links (coachee_id, code, scope, created_at) VALUES (?, ?, ?, ?)",
+                                    (coachee_id, code, scope, now())).lastrowid)
+
+    def coach_link(self, link_id: int) -> CoachLink | None:
+        rows = self._query(self._LINK_SELECT + " WHERE l.id = ?", (link_id,))
+        return self._link(rows[0]) if rows else None
+
+    def coach_link_by_code(self, code: str) -> CoachLink | None:
+        rows = self._query(self._LINK_SELECT + " WHERE l.code = ?", (code,))
+        return self._link(rows[0]) if rows else None
+
+    def links_as_coachee(self, person_id: int) -> list[CoachLink]:
+        return [self._link(r) for r in self._query(self._LINK_SELECT + " WHERE l.coachee_id = ?"
+                                                   " ORDER BY l.created_at DESC, l.id DESC", (person_id,))]
+
+    def links_as_coach(self, person_id: int) -> list[CoachLink]:
+        return [self._link(r) for r in self._query(self._LINK_SELECT + " WHERE l.coach_id = ? AND l.status = 'actief'"
+                                                   " ORDER BY pe.name COLLATE NOCASE", (person_id,))]
+
+    def active_coach_scope(self, coach_id: int, coachee_id: int) -> str | None:
+        """The widest scope of an accepted, unrevoked link from coachee to coach, or None."""
+        rows = self._query("SELECT scope FROM coach_links WHERE coach_id = ? AND coachee_id = ? AND status = 'actief'",
+                           (coach_id, coachee_id))
+        scopes = {r["scope"] for r in rows}
+        return "scores_notities" if "scores_notities" in scopes else ("scores" if scopes else None)
+
+    def accept_coach_link(self, link_id: int, coach_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("UPDATE coach_links SET coach_id = ?, status = 'actief', accepted_at = ?"
+                         " WHERE id = ? AND status = 'uitgenodigd'", (coach_id, now(), link_id))
+
+    def set_coach_scope(self, link_id: int, scope: str) -> None:
+        with self.write() as conn:
+            conn.execute("UPDATE coach_links SET scope = ? WHERE id = ? AND status != 'ingetrokken'", (scope, link_id))
+
+    def revoke_coach_link(self, link_id: int) -> None:
+        """End the link; the coach's preparation for it goes too, so nothing of the coachee stays with the coach."""
+        with self.write() as conn:
+            conn.execute("UPDATE coach_links SET status = 'ingetrokken', revoked_at = ? WHERE id = ?", (now(), link_id))
+            conn.execute("DELETE FROM coach_preps WHERE link_id = ?", (link_id,))
+
+    def coach_prep(self, link_id: int) -> str | None:
+        rows = self._query("SELECT content FROM coach_preps WHERE link_id = ?", (link_id,))
+        return rows[0]["content"] if rows else None
+
+    def save_coach_prep(self, link_id: int, content: str) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT INTO coach_preps (link_id, content, updated_at) VALUES (?, ?, ?)"
+                         " ON CONFLICT(link_id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at",
+                         (link_id, content, now()))
 
     # --- maintenance ------------------------------------------------------------------------
 

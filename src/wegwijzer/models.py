@@ -57,3 +57,52 @@ class SessionRecord:
     @property
     def progress(self) -> float:
         return self.answered / len(self.themes) if self.themes else 0.0
+
+
+@dataclass(frozen=True)
+class Account:
+    person_id: int
+    name: str
+    email: str
+    is_admin: bool
+    must_change_password: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    name: str
+    join_code: str
+    creator_id: int
+    naming: Literal["namen", "deelnemers"]
+    agenda: str | None  # JSON written by the facilitator, None while the proposal stands
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Membership:
+    group_id: int
+    person_id: int
+    name: str
+    session_id: int | None  # the session this member shares with the group, if any
+    joined_at: str
+
+
+CoachScope = Literal["scores", "scores_notities"]
+CoachStatus = Literal["uitgenodigd", "actief", "ingetrokken"]
+
+
+@dataclass(frozen=True)
+class CoachLink:
+    id: int
+    coachee_id: int
+    coachee_name: str
+    coach_id: int | None
+    coach_name: str
+    code: str
+    scope: CoachScope
+    status: CoachStatus
+    created_at: str
+    accepted_at: str | None
+    revoked_at: str | None

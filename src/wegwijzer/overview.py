@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 
 from . import charts
 from .content import Library
-from .db import Store
 from .models import Action, Answer, SessionRecord
 from .report import ReportInput
 from .scoring import Dashboard, RoleChange, ThemeChange, build_dashboard, compare_roles, compare_themes, role_profile
@@ -32,16 +31,10 @@ class SessionOverview:
                            earlier=self.earlier, role_changes=self.role_changes, theme_changes=self.theme_changes)
 
 
-def earlier_sessions(store: Store, session: SessionRecord) -> list[SessionRecord]:
-    """Other sessions of the same person that can serve as a comparison, newest first."""
-    return [s for s in store.sessions_of(session.person_id) if s.id != session.id and s.answered > 0]
-
-
-def build_overview(store: Store, library: Library, session: SessionRecord,
-                   earlier: SessionRecord | None = None) -> SessionOverview:
-    """Scores, figures and (with ``earlier``) the comparison for one session."""
-    answers = store.answers(session.id)
-    actions = store.actions(session.id)
+def build_overview(library: Library, session: SessionRecord, answers: Mapping[int, Answer],
+                   actions: Mapping[int, Action], earlier: SessionRecord | None = None,
+                   before: Mapping[int, Answer] | None = None) -> SessionOverview:
+    """Scores, figures and (with an earlier session and its answers) the comparison for one session."""
     dashboard = build_dashboard(library, answers, session.themes)
     figures = {
         "roles": charts.role_radar(library, dashboard.roles),
@@ -50,8 +43,7 @@ def build_overview(store: Store, library: Library, session: SessionRecord,
     }
     role_changes: tuple[RoleChange, ...] = ()
     theme_changes: tuple[ThemeChange, ...] = ()
-    if earlier is not None and earlier.person_id == session.person_id:
-        before = store.answers(earlier.id)
+    if earlier is not None and before is not None:
         earlier_roles = role_profile(library, before, earlier.themes)
         role_changes = compare_roles(earlier_roles, dashboard.roles)
         theme_changes = compare_themes(library, before, answers)

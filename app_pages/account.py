@@ -1,0 +1,15 @@
+"""Account: who is logged in, change the password, log out (everywhere)."""
+
+import streamlit as st
+
+from app_pages.account_form import change_password_form
+from app_pages.common import require_login
+
+svc = require_login()
+account = svc.my_account()
+st.title("Account")
+st.markdown(f"Ingelogd als **{account.name}** ({account.email})" if account else "")
+st.markdown("Uitloggen beëindigt je sessie op al je apparaten en in al je vensters.")
+st.link_button("Uitloggen", "uitloggen", icon=":material/logout:")
+st.header("Wachtwoord wijzigen")
+change_password_form(svc)

@@ -1,0 +1,68 @@
+"""Coaching: invite a coach and control what they see; as a coach, accept an invitation and open a coachee."""
+
+import streamlit as st
+
+from app_pages.common import PAGES, refused, require_login
+from wegwijzer.access import AccessDenied
+from wegwijzer.service import COACH_SCOPES, ServiceError
+from wegwijzer.text import plain
+
+svc = require_login()
+st.title("Coaching")
+mine, coaching = st.tabs(["Mijn coach", "Mijn coachees"])
+
+with mine:
+    st.markdown("Nodig een coach uit om je resultaten te zien. De coach ziet niets tot hij of zij de uitnodiging "
+                "accepteert, en niets meer zodra jij de toegang intrekt. Je kiest wat de coach ziet: alleen scores "
+                "(met je prioriteiten, acties en veranderingen), of ook je notities.")
+    with st.form("invite_coach", clear_on_submit=True):
+        scope = st.radio("Wat mag de coach zien?", list(COACH_SCOPES), format_func=COACH_SCOPES.get, horizontal=True)
+        if st.form_submit_button("Uitnodiging maken", type="primary", icon=":material/person_add:"):
+            link = svc.invite_coach(scope)
+            st.session_state["new_coach_code"] = link.code
+    if code := st.session_state.get("new_coach_code"):
+        st.success("Geef deze code aan je coach. De coach vult haar in op de pagina Coaching → Mijn coachees; "
+                   "de code werkt één keer.")
+        st.code(code, language=None)
+    for link in svc.my_coach_links():
+        with st.container(border=True):
+            if link.status == "uitgenodigd":
+                status = f"Uitnodiging open (code {link.code}), nog niet geaccepteerd"
+            elif link.status == "actief":
+                status = f"**{plain(link.coach_name)}** ziet je resultaten sinds {link.accepted_at[:10]}"
+            else:
+                status = f"Ingetrokken op {link.revoked_at[:10] if link.revoked_at else '?'}" + (
+                    f" ({plain(link.coach_name)})" if link.coach_name else "")
+            st.markdown(status)
+            if link.status != "ingetrokken":
+                left, right = st.columns([3, 1], vertical_alignment="bottom")
+                new_scope = left.radio("Toegang", list(COACH_SCOPES), format_func=COACH_SCOPES.get, horizontal=True,
+                                       index=list(COACH_SCOPES).index(link.scope), key=f"scope_{link.id}")
+                if new_scope != link.scope:
+                    svc.set_coach_scope(link.id, new_scope)
+                    st.rerun()
+                if right.button("Intrekken", key=f"revoke_{link.id}", icon=":material/block:"):
+                    svc.revoke_coach(link.id)
+                    st.session_state.pop("new_coach_code", None)
+                    st.rerun()
+
+with coaching:
+    with st.form("accept_invite", clear_on_submit=True):
+        code = st.text_input("Code van je coachee", max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX")
+        if st.form_submit_button("Uitnodiging accepteren", type="primary"):
+            try:
+                accepted = svc.accept_coach_invite(code)
+            except (ServiceError, AccessDenied) as exc:
+                refused(exc)
+            else:
+                st.switch_page(PAGES["coachee"], query_params={"coachee": accepted.coachee_id})
+    coachees = svc.my_coachees()
+    if not coachees:
+        st.caption("Je bent (nog) geen coach van iemand.")
+    for link in coachees:
+        with st.container(border=True):
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            left.markdown(f"**{plain(link.coachee_name)}** · {COACH_SCOPES[link.scope].lower()} · "
+                          f"sinds {link.accepted_at[:10] if link.accepted_at else ''}")
+            right.page_link(PAGES["coachee"], label="Openen", icon=":material/arrow_forward:",
+                            query_params={"coachee": link.coachee_id})

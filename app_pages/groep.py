@@ -1,0 +1,150 @@
+"""One intervision group: what I share, the group dashboard, the agenda, and (for its creator) the settings."""
+
+import datetime as dt
+
+import streamlit as st
+
+from app_pages.common import PAGES, methods, refused, require_login, session_title
+from wegwijzer import agenda, charts
+from wegwijzer.access import AccessDenied
+from wegwijzer.service import GROUP_NAMINGS, ServiceError
+from wegwijzer.text import plain
+
+svc = require_login()
+lib = svc.library
+try:
+    gid = int(st.query_params.get("groep", "0"))
+    group = svc.group(gid)
+except (ValueError, AccessDenied):
+    st.title("Groep")
+    st.error("Deze groep is niet met je gedeeld, of bestaat niet (meer).")
+    st.page_link(PAGES["groepen"], label="Naar je groepen", icon=":material/groups:")
+    st.stop()
+
+members = svc.group_members(gid)
+me = next(m for m in members if m.is_me)
+st.title(plain(group.name))
+st.caption(" · ".join(plain(m.label) + (" (gespreksleider)" if m.is_creator else "") + ("" if m.shares else " — deelt nog niets")
+                      for m in members))
+
+with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
+    done = [s for s in svc.my_sessions() if s.status == "afgerond"]
+    if not done:
+        st.info("Je hebt nog geen afgeronde sessie. Rond een sessie af op de vragenlijst of het dashboard; "
+                "daarna kun je haar hier delen.")
+    else:
+        options = {s.id: f"{session_title(s)} ({s.completed_at[:10] if s.completed_at else s.created_at[:10]}, "
+                         f"{s.answered} thema's)" for s in done}
+        chosen = st.selectbox("Afgeronde sessie", list(options), format_func=options.get, key=f"share_{gid}")
+        st.caption("De groep ziet alleen je scores (beheersing, belang, niet van toepassing), nooit je notities of acties.")
+        left, right = st.columns(2)
+        if left.button("Deze sessie delen", type="primary", icon=":material/share:"):
+            try:
+                svc.share_session(gid, chosen)
+            except (ServiceError, AccessDenied) as exc:
+                refused(exc)
+            else:
+                st.rerun()
+        if me.shares and right.button("Delen intrekken", icon=":material/visibility_off:"):
+            svc.withdraw_share(gid)
+            st.rerun()
+
+view = svc.group_view(gid)
+if not view.sharing:
+    st.info("Nog niemand deelt een sessie. Zodra leden een afgeronde sessie delen, verschijnt hier het groepsbeeld.")
+else:
+    st.header("Rollenprofielen")
+    st.caption(f"{len(view.sharing)} van {len(members)} leden delen een sessie.")
+    st.plotly_chart(charts.group_radar(lib, view.profiles), key="group_radar", config={"displayModeBar": False})
+    st.header("Hoofdstukken per lid")
+    st.caption("Gemiddelde beheersing per hoofdstuk; – betekent geen score in dat hoofdstuk.")
+    st.plotly_chart(charts.chapter_heatmap(view.chapter_means, view.sharing), key="group_heatmap",
+                    config={"displayModeBar": False})
+    differ, hard = st.columns(2)
+    with differ:
+        st.subheader("Waar verschillen we het meest")
+        if view.most_different:
+            st.plotly_chart(charts.spread_strip(view.most_different), key="group_spread",
+                            config={"displayModeBar": False})
+        else:
+            st.caption("Nog geen thema's waarop minstens twee leden verschillend scoren.")
+    with hard:
+        st.subheader("Wat vinden we allemaal lastig")
+        if not view.all_hard:
+            st.caption("Geen thema's met gemiddeld 3 of lager op beheersing en (zeer) belangrijk, bij minstens de helft.")
+        for t in view.all_hard:
+            st.markdown(f"**{t.number}. {t.title}** — gemiddeld {t.mean:.1f} op beheersing, "
+                        f"{t.mean_importance:.1f} op belang ({len(t.scores)} leden)".replace(".", ",", 2))
+    with st.expander("Alle thema's: spreiding per thema"):
+        st.dataframe([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": t.mean,
+                       "Laagste": min(t.scores), "Hoogste": max(t.scores), "Verschil": t.spread,
+                       "Belang (gem.)": t.mean_importance, "N.v.t.": t.not_applicable} for t in view.themes],
+                     hide_index=True, width="stretch")
+
+st.header("Agenda voor de bijeenkomst")
+catalogue = methods()
+entries = agenda.current(lib, group, view, catalogue)
+if not entries:
+    st.caption("Er is nog geen agenda: die ontstaat uit de gedeelde sessies, of de gespreksleider stelt haar samen.")
+for i, e in enumerate(entries, 1):
+    with st.container(border=True):
+        st.markdown(f"**{i}. Thema {e.number}: {e.title}**  \n*{agenda.REASON_LABELS[e.reason]}.* {e.why}")
+        st.markdown("\n".join(f"- {q}" for q in e.questions))
+        with st.expander(f"Werkvorm: {e.method.name} ({e.method.duration})"):
+            st.markdown(e.method.summary + "\n\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(e.method.steps, 1))
+                        + f"\n\n*Past wanneer:* {e.method.fits_when}")
+if entries:
+    today = dt.date.today().isoformat()
+    stem = f"intervisie-agenda-{today}"
+    a, b = st.columns(2)
+    a.download_button("Agenda (Markdown)", lambda: agenda.to_markdown(group.name, entries, today),
+                      file_name=f"{stem}.md", mime="text/markdown", icon=":material/description:")
+    b.download_button("Agenda (PDF)", lambda: agenda.to_pdf(group.name, entries, today), file_name=f"{stem}.pdf",
+                      mime="application/pdf", icon=":material/picture_as_pdf:")
+
+if me.is_creator:
+    st.header("Gespreksleider")
+    with st.expander("Agenda aanpassen"):
+        method_names = {m.key: m.name for m in catalogue}
+        numbers = st.multiselect("Thema's op de agenda (3 tot 5 werkt goed)", [t.number for t in lib.themes],
+                                 default=[e.number for e in entries], max_selections=8, key=f"agenda_{gid}",
+                                 format_func=lambda n: f"{n}. {lib.theme(n).title}")
+        suggested = {e.number: e.method.key for e in entries}
+        chosen_methods = {}
+        for number in numbers:
+            default = suggested.get(number, catalogue[0].key)
+            chosen_methods[number] = st.selectbox(f"Werkvorm bij {number}. {lib.theme(number).title}",
+                                                  list(method_names), index=list(method_names).index(default),
+                                                  format_func=method_names.get, key=f"method_{gid}_{number}")
+        left, right = st.columns(2)
+        if left.button("Agenda bewaren", type="primary"):
+            reasons = {e.number: e.reason for e in entries}
+            svc.save_agenda(gid, [{"theme": n, "method": chosen_methods[n], "reason": reasons.get(n, "eigen")}
+                                  for n in numbers])
+            st.rerun()
+        if group.agenda and right.button("Terug naar het voorstel"):
+            svc.save_agenda(gid, [{"theme": e.number, "method": e.method.key, "reason": e.reason}
+                                  for e in agenda.proposed(lib, view, catalogue)])
+            st.rerun()
+    with st.expander("Leden uitnodigen"):
+        st.markdown("Geef deze code aan wie je wilt uitnodigen; met de code wordt iemand lid via *Intervisiegroepen*.")
+        st.code(group.join_code, language=None)
+        if st.button("Nieuwe code maken", help="De oude code werkt daarna niet meer; leden blijven lid."):
+            svc.renew_join_code(gid)
+            st.rerun()
+    with st.expander("Instellingen"):
+        naming = st.radio("Hoe zien leden elkaar?", list(GROUP_NAMINGS), format_func=GROUP_NAMINGS.get,
+                          index=list(GROUP_NAMINGS).index(group.naming), key=f"naming_{gid}")
+        if naming != group.naming:
+            svc.update_group(gid, naming=naming)
+            st.rerun()
+        st.divider()
+        sure = st.checkbox("Ja, hef deze groep op (gedeelde sessies blijven van de leden zelf)", key=f"dissolve_{gid}")
+        if st.button("Groep opheffen", disabled=not sure, icon=":material/group_off:"):
+            svc.dissolve_group(gid)
+            st.switch_page(PAGES["groepen"])
+else:
+    with st.expander("Groep verlaten"):
+        if st.button("Ik verlaat deze groep", icon=":material/logout:"):
+            svc.leave_group(gid)
+            st.switch_page(PAGES["groepen"])

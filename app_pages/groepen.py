@@ -1,0 +1,53 @@
+"""Intervision groups: the groups I am in, make a group, join one with a code."""
+
+import streamlit as st
+
+from app_pages.common import PAGES, refused, require_login
+from wegwijzer.service import GROUP_NAMINGS, ServiceError
+from wegwijzer.text import plain
+
+svc = require_login()
+st.title("Intervisiegroepen")
+st.markdown("In een intervisiegroep deelt ieder lid één afgeronde sessie. De groep ziet alleen de scores daarvan, "
+            "nooit notities of acties, en alleen leden zien de groep. Je kiest zelf wat je deelt en kunt het "
+            "altijd weer intrekken.")
+
+groups = svc.my_groups()
+if not groups:
+    st.caption("Je bent nog geen lid van een groep.")
+for group in groups:
+    with st.container(border=True):
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        members = svc.group_members(group.id)
+        sharing = sum(m.shares for m in members)
+        mine = next(m for m in members if m.is_me)
+        left.markdown(f"**{plain(group.name)}**  \n{len(members)} leden, {sharing} delen een sessie"
+                      + (" · jij deelt" if mine.shares else " · jij deelt nog niets")
+                      + (" · jij bent gespreksleider" if mine.is_creator else ""))
+        right.page_link(PAGES["groep"], label="Openen", icon=":material/arrow_forward:",
+                        query_params={"groep": group.id})
+
+make, join = st.columns(2)
+with make, st.form("new_group", clear_on_submit=True):
+    st.subheader("Nieuwe groep")
+    name = st.text_input("Naam van de groep", max_chars=120, placeholder="Intervisie gemeentesecretarissen regio Oost")
+    naming = st.radio("Hoe zien leden elkaar in de resultaten?", list(GROUP_NAMINGS), format_func=GROUP_NAMINGS.get,
+                      help="Je kunt dit later als gespreksleider nog wijzigen.")
+    if st.form_submit_button("Groep maken", type="primary"):
+        try:
+            new_id = svc.create_group(name, naming)
+        except ServiceError as exc:
+            refused(exc)
+        else:
+            st.switch_page(PAGES["groep"], query_params={"groep": new_id})
+with join, st.form("join_group", clear_on_submit=True):
+    st.subheader("Lid worden")
+    code = st.text_input("Code van de groep", max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX",
+                         help="De gespreksleider van de groep geeft je deze code.")
+    if st.form_submit_button("Lid worden"):
+        try:
+            joined = svc.join_group(code)
+        except ServiceError as exc:
+            refused(exc)
+        else:
+            st.switch_page(PAGES["groep"], query_params={"groep": joined})

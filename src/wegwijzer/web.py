@@ -1,0 +1,198 @@
+"""The HTTP side of server mode: login, registration and logout as real routes, and a gate.
+
+A login sets the token in an HttpOnly, SameSite=Lax cookie (Secure behind HTTPS), which a Streamlit
+page cannot do. The Streamlit script reads the cookie on every run and asks the database whom it
+belongs to, so a logout (which deletes the person's tokens) ends every tab and device at the next click.
+The gate sends a page load without a valid login to the login page; the app itself checks again.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from . import auth
+from .config import settings
+from .db import Store
+
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=select_autoescape(["html"]))
+OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
+              "/robots.txt", "/spiegel/")
+MAX_FORM_BYTES = 20_000
+
+
+@functools.cache
+def _store(path: str) -> Store:
+    return Store(path)
+
+
+def store() -> Store:
+    return _store(str(settings().db_path))
+
+
+def _page(title: str, lead: str, form: str, *, status: int = 200, **values: object) -> HTMLResponse:
+    html = _TEMPLATES.get_template("auth.html").render(
+        title=title, lead=lead, form=form, registration_open=settings().registration_open,
+        min_length=auth.MIN_PASSWORD_LENGTH, next=values.pop("next", ""), email=values.pop("email", ""),
+        name=values.pop("name", ""), **values)
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site: never an absolute URL or a protocol-relative one."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "./"
+    parts = urlsplit(target)
+    return "." + parts.path + (f"?{parts.query}" if parts.query else "") if not parts.netloc else "./"
+
+
+def _client(request: Request) -> str:
+    if settings().behind_proxy:
+        forwarded = request.headers.get("x-forwarded-for", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.client.host if request.client else ""
+
+
+def _same_origin(request: Request) -> bool:
+    """POSTs must come from our own pages (a second line next to the SameSite cookie)."""
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return request.headers.get("sec-fetch-site", "same-origin") in {"same-origin", "none"}
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return {}
+    form = await request.form()
+    return {k: str(v) for k, v in form.items() if isinstance(v, str)}
+
+
+def _set_cookie(response: Response, login: auth.Login) -> None:
+    response.set_cookie(auth.COOKIE_NAME, login.token, max_age=auth.TOKEN_DAYS * 86_400, httponly=True,
+                        samesite="lax", secure=settings().secure_cookie, path="/")
+
+
+def current_person(request: Request) -> int | None:
+    return auth.person_for_token(store(), request.cookies.get(auth.COOKIE_NAME))
+
+
+async def login_page(request: Request) -> Response:
+    if not settings().server_mode:  # local use: nobody logs in
+        return RedirectResponse("./", status_code=303)
+    if request.method == "GET":
+        if current_person(request) is not None:
+            return RedirectResponse(_safe_next(request.query_params.get("next")), status_code=303)
+        notice = "Je bent uitgelogd, op al je apparaten." if "uitgelogd" in request.query_params else None
+        return _page("Inloggen", "Log in om verder te gaan.", "login", next=request.query_params.get("next", ""),
+                     notice=notice)
+    if not _same_origin(request):
+        return _page("Inloggen", "Log in om verder te gaan.", "login", status=403,
+                     error="Dit formulier kwam niet van deze site. Open de inlogpagina opnieuw.")
+    form = await _form(request)
+    email, password, target = form.get("email", ""), form.get("password", ""), form.get("next", "")
+    try:
+        login = auth.login(store(), email, password, _client(request))
+    except auth.LoginRefused as exc:
+        status = 429 if "Te veel" in exc.message else 401
+        return _page("Inloggen", "Log in om verder te gaan.", "login", status=status, error=exc.message,
+                     email=email, next=target)
+    response = RedirectResponse(_safe_next(target), status_code=303)
+    _set_cookie(response, login)
+    return response
+
+
+async def register_page(request: Request) -> Response:
+    lead = "Maak een account om je resultaten te bewaren en te delen met een groep of coach."
+    if not settings().server_mode:
+        return RedirectResponse("./", status_code=303)
+    if not settings().registration_open:
+        return _page("Account maken", lead, "none", status=403,
+                     error="Op deze Wegwijzer maakt de beheerder de accounts aan. Vraag hem of haar om een account.")
+    if request.method == "GET":
+        return _page("Account maken", lead, "register")
+    if not _same_origin(request):
+        return _page("Account maken", lead, "register", status=403,
+                     error="Dit formulier kwam niet van deze site. Open de pagina opnieuw.")
+    form = await _form(request)
+    name, email, password = form.get("name", ""), form.get("email", ""), form.get("password", "")
+    try:
+        auth.register(store(), name, email, password)
+        login = auth.login(store(), email, password, _client(request))
+    except auth.LoginRefused as exc:
+        return _page("Account maken", lead, "register", status=400, error=exc.message, name=name, email=email)
+    response = RedirectResponse("./", status_code=303)
+    _set_cookie(response, login)
+    return response
+
+
+async def logout_page(request: Request) -> Response:
+    """POST (or a GET from our own pages) ends every login of this person and clears the cookie."""
+    own_click = request.headers.get("sec-fetch-site") in {"same-origin", "none"}
+    if request.method == "GET" and not own_click:
+        return _page("Uitloggen", "Wil je uitloggen? Je wordt dan op al je apparaten uitgelogd.", "logout")
+    if request.method == "POST" and not _same_origin(request):
+        return _page("Uitloggen", "Wil je uitloggen?", "logout", status=403)
+    auth.logout(store(), request.cookies.get(auth.COOKIE_NAME))
+    response = RedirectResponse("inloggen?uitgelogd=1", status_code=303)
+    response.delete_cookie(auth.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=settings().secure_cookie)
+    return response
+
+
+class LoginGate:
+    """In server mode, send a page load without a valid login to the login page."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and settings().server_mode:
+            path = scope["path"]
+            if not path.startswith(OPEN_PATHS):
+                request = Request(scope)
+                if current_person(request) is None:
+                    target = path + (f"?{scope['query_string'].decode()}" if scope["query_string"] else "")
+                    depth = path.count("/") - 1
+                    prefix = "../" * depth if depth else "./"
+                    response = RedirectResponse(f"{prefix}inloggen?next={quote(target)}", status_code=303)
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/inloggen", login_page, methods=["GET", "POST"]),
+        Route("/registreren", register_page, methods=["GET", "POST"]),
+        Route("/uitloggen", logout_page, methods=["GET", "POST"]),
+    ]
+
+
+def middleware() -> list[Middleware]:
+    return [Middleware(LoginGate)]
+
+
+
+def create_admin_from_environment() -> str | None:
+    """Create the first administrator from WEGWIJZER_ADMIN_EMAIL/_NAME/_PASSWORD when there is none yet.
+
+    Returns a Dutch line for the server log, or None when nothing was to be done.
+    """
+    import os
+
+    email, password = os.environ.get("WEGWIJZER_ADMIN_EMAIL"), os.environ.get("WEGWIJZER_ADMIN_PASSWORD")
+    if not settings().server_mode or not email or not password or store().has_admin():
+        return None
+    auth.register(store(), os.environ.get("WEGWIJZER_ADMIN_NAME", "Beheerder"), email, password, is_admin=True)
+    return f"Beheerder {email} aangemaakt."

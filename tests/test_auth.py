@@ -1,0 +1,107 @@
+"""Passwords, login tokens, throttling and codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from wegwijzer import auth
+from wegwijzer.db import Store
+
+
+def test_passwords_are_argon2id_hashes_that_verify_only_the_right_password():
+    hashed = auth.hash_password("correct paard batterij")
+    assert hashed.startswith("$argon2id$")
+    assert "correct paard batterij" not in hashed
+    assert auth.verify_password(hashed, "correct paard batterij")
+    assert not auth.verify_password(hashed, "correct paard batterij ")
+    assert not auth.verify_password("geen-hash", "x")
+    assert auth.hash_password("zelfde") != auth.hash_password("zelfde")  # salted
+
+
+@pytest.fixture
+def account(store: Store) -> int:
+    return auth.register(store, "Anna de Vries", " Anna@Gemeente.NL ", "lang-genoeg-wachtwoord")
+
+
+def test_register_normalises_email_and_refuses_duplicates_and_weak_passwords(store, account):
+    assert store.account(account).email == "anna@gemeente.nl"
+    with pytest.raises(auth.LoginRefused, match="bestaat al"):
+        auth.register(store, "Ander", "ANNA@gemeente.nl", "ander-lang-wachtwoord")
+    with pytest.raises(auth.LoginRefused, match="minstens 10 tekens"):
+        auth.register(store, "Kort", "kort@gemeente.nl", "kort")
+    with pytest.raises(auth.LoginRefused, match="geldig e-mailadres"):
+        auth.register(store, "Geen", "geen-adres", "lang-genoeg-wachtwoord")
+    assert len(store.accounts()) == 1
+
+
+def test_token_life_cycle_issue_use_expire_logout_replay(store, account):
+    login = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
+    assert len(login.token) >= 43  # 32 random bytes, base64url
+    assert auth.person_for_token(store, login.token) == account
+    # only the hash is stored
+    assert store.person_for_token(login.token, "2000-01-01") is None
+    assert store.person_for_token(auth.token_hash(login.token), "2000-01-01") == account
+    # expiry
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=auth.TOKEN_DAYS, minutes=1)
+    assert auth.person_for_token(store, login.token, now=later) is None
+    # a second device; logout on one ends both, and the old token cannot be replayed
+    other = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
+    auth.logout(store, login.token)
+    assert auth.person_for_token(store, login.token) is None
+    assert auth.person_for_token(store, other.token) is None
+    assert auth.person_for_token(store, "") is None and auth.person_for_token(store, "x" * 500) is None
+
+
+def test_wrong_password_and_unknown_address_get_the_same_message(store, account):
+    messages = []
+    for email, password in (("anna@gemeente.nl", "fout-wachtwoord"), ("niemand@gemeente.nl", "fout-wachtwoord")):
+        with pytest.raises(auth.LoginRefused) as refused:
+            auth.login(store, email, password)
+        messages.append(refused.value.message)
+    assert messages[0] == messages[1]
+
+
+def test_failed_logins_are_throttled_per_address_and_the_window_passes(store, account):
+    start = 1_000_000.0
+    for i in range(auth.MAX_FAILURES_PER_EMAIL):
+        with pytest.raises(auth.LoginRefused, match="horen niet bij elkaar"):
+            auth.login(store, "anna@gemeente.nl", "fout", "10.0.0.1", moment=start + i)
+    # now even the right password is refused, without checking it
+    with pytest.raises(auth.LoginRefused, match=r"Te veel mislukte pogingen\. Probeer het over 15 minuten"):
+        auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=start + 10)
+    # another address from the same client is not locked out
+    auth.register(store, "Bert", "bert@gemeente.nl", "ook-lang-genoeg")
+    auth.login(store, "bert@gemeente.nl", "ook-lang-genoeg", "10.0.0.1", moment=start + 11)
+    # after the window the right password works again, and a success clears the count
+    after = start + auth.THROTTLE_WINDOW_S + 5
+    assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=after).person_id == account
+    assert auth.throttle_wait(store, "anna@gemeente.nl", "10.0.0.1", moment=after) == 0
+
+
+def test_one_client_trying_many_addresses_is_throttled_too(store):
+    start = 2_000_000.0
+    for i in range(auth.MAX_FAILURES_PER_CLIENT):
+        with pytest.raises(auth.LoginRefused):
+            auth.login(store, f"iemand{i}@gemeente.nl", "fout", "10.9.9.9", moment=start + i)
+    assert auth.throttle_wait(store, "nieuw@gemeente.nl", "10.9.9.9", moment=start + 60) > 0
+    assert auth.throttle_wait(store, "nieuw@gemeente.nl", "10.1.1.1", moment=start + 60) == 0
+
+
+def test_admin_reset_sets_a_temporary_password_and_ends_logins(store, account):
+    login = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
+    store.set_password_hash(account, auth.hash_password("tijdelijk-123456"), must_change=True)
+    assert auth.person_for_token(store, login.token) is None
+    assert store.account(account).must_change_password
+    assert auth.login(store, "anna@gemeente.nl", "tijdelijk-123456").person_id == account
+
+
+def test_codes_are_unguessable_readable_and_forgiving_when_typed():
+    codes = {auth.new_code() for _ in range(2000)}
+    assert len(codes) == 2000
+    assert all(re.fullmatch(r"[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}", c) for c in codes)
+    assert auth.normalise_code(" k7qm 2xpa-9rtd w4hn ") == "K7QM-2XPA-9RTD-W4HN"
+    # 31 symbols, 16 places: about 79 bits
+    assert 16 * __import__("math").log2(31) > 79
