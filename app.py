@@ -14,15 +14,18 @@ shared = [page(PAGES["groepen"], title="Intervisiegroepen", icon=":material/grou
           page(PAGES["groep"], title="Groep", icon=":material/groups:", url_path="groep", visibility="hidden"),
           page(PAGES["coaching"], title="Coaching", icon=":material/handshake:", url_path="coaching"),
           page(PAGES["coachee"], title="Coachee", icon=":material/person:", url_path="coachee", visibility="hidden")]
+further = [page(PAGES["functieprofiel"], title="Functieprofiel", icon=":material/work:", url_path="functieprofiel"),
+           page(PAGES["onderzoek"], title="Onderzoek 2020", icon=":material/query_stats:", url_path="onderzoek")]
 reference = [page(PAGES["bibliotheek"], title="Thema's", icon=":material/menu_book:", url_path="themas"),
              page(PAGES["thema"], title="Thema", icon=":material/article:", url_path="thema", visibility="hidden"),
              page(PAGES["gegevens"], title="Mijn gegevens", icon=":material/database:", url_path="gegevens")]
 account = [page(PAGES["account"], title="Account", icon=":material/account_circle:", url_path="account")]
 if state == "admin":
     account.append(page(PAGES["beheer"], title="Beheer", icon=":material/admin_panel_settings:", url_path="beheer"))
-sections = {"Wegwijzer": own, "Samen": shared, "Naslag": reference, "Account": account}
+spiegel = page(PAGES["spiegel"], title="Spiegel (360°)", icon=":material/flip:", url_path="spiegel")
+sections = {"Wegwijzer": own, "Samen": [spiegel, *shared], "Verder": further, "Naslag": reference, "Account": account}
 if state == "local":
-    sections = {"Wegwijzer": own, "Naslag": reference}
+    sections = {"Wegwijzer": own, "Verder": further, "Naslag": reference}
 elif state in {"logged_out", "must_change"}:
     sections = {"Wegwijzer": [page(PAGES["account"], title="Inloggen", icon=":material/login:", default=True)]}
 st.navigation(sections).run()

@@ -3,13 +3,13 @@
 import streamlit as st
 
 from app_pages.account_form import change_password_form
-from app_pages.common import require_login
+from app_pages.common import require_login, same_tab_link
 
 svc = require_login()
 account = svc.my_account()
 st.title("Account")
 st.markdown(f"Ingelogd als **{account.name}** ({account.email})" if account else "")
 st.markdown("Uitloggen beëindigt je sessie op al je apparaten en in al je vensters.")
-st.link_button("Uitloggen", "uitloggen", icon=":material/logout:")
+same_tab_link("Uitloggen", "uitloggen")
 st.header("Wachtwoord wijzigen")
 change_password_form(svc)

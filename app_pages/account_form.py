@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages.common import same_tab_link
 from wegwijzer.service import Service, ServiceError
 
 
@@ -25,5 +26,5 @@ def change_password_form(svc: Service) -> None:
             else:
                 # changing the password ends every login, this one too
                 st.success("Je wachtwoord is gewijzigd. Log opnieuw in met je nieuwe wachtwoord.")
-                st.link_button("Opnieuw inloggen", "inloggen", type="primary")
+                same_tab_link("Opnieuw inloggen", "inloggen", primary=True)
                 st.stop()

@@ -11,7 +11,7 @@ from wegwijzer import auth
 from wegwijzer.access import AccessDenied, Actor
 from wegwijzer.config import settings
 from wegwijzer.content import Library, load_library
-from wegwijzer.db import DatabaseProblem, Store
+from wegwijzer.db import DatabaseProblem, Store, shared_store
 from wegwijzer.models import SessionRecord
 from wegwijzer.problems import ContentError
 from wegwijzer.service import Service, ServiceError
@@ -27,6 +27,9 @@ PAGES = {
     "groep": "app_pages/groep.py",
     "coaching": "app_pages/coaching.py",
     "coachee": "app_pages/coachee.py",
+    "functieprofiel": "app_pages/functieprofiel.py",
+    "onderzoek": "app_pages/onderzoek.py",
+    "spiegel": "app_pages/spiegel.py",
     "account": "app_pages/account.py",
     "beheer": "app_pages/beheer.py",
 }
@@ -39,7 +42,7 @@ def _library(folder: str) -> Library:
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return Store(path)
+    return shared_store(path)  # the same connection as the login routes of server.py
 
 
 @st.cache_resource(show_spinner=False)
@@ -105,6 +108,16 @@ def service() -> Service:
     return Service(store(), library(), actor())
 
 
+def same_tab_link(label: str, href: str, *, primary: bool = False) -> None:
+    """A link to one of the login routes, opened in this tab (st.link_button opens a new one).
+
+    ``label`` and ``href`` are fixed strings of the app, never text someone typed.
+    """
+    style = ("display:inline-block;padding:.45rem .9rem;border-radius:.5rem;text-decoration:none;font-weight:600;"
+             + ("background:#1d4f91;color:#fff;" if primary else "border:1px solid #c9ced6;color:#1f2328;"))
+    st.markdown(f'<a href="{href}" target="_self" style="{style}">{label}</a>', unsafe_allow_html=True)
+
+
 def require_login() -> Service:
     """In server mode: the service for the logged-in person, or a Dutch notice with a login link."""
     svc = service()
@@ -121,7 +134,7 @@ def require_login() -> Service:
     st.title("Je bent niet ingelogd")
     st.info("Log in om Wegwijzer te gebruiken. Was je ingelogd? Dan ben je intussen uitgelogd, "
             "bijvoorbeeld in een ander venster.")
-    st.link_button("Naar de inlogpagina", "inloggen", type="primary")
+    same_tab_link("Naar de inlogpagina", "inloggen", primary=True)
     st.stop()
 
 
@@ -169,7 +182,12 @@ def session_from_query() -> SessionRecord | None:
 
 
 def no_session_notice() -> None:
-    st.info("Kies eerst een sessie op de startpagina, of begin een nieuwe.")
+    if st.query_params.get("sessie"):
+        st.title("Sessie niet gevonden")
+        st.error("Deze sessie is niet met je gedeeld, of bestaat niet (meer).")
+    else:
+        st.title("Nog geen sessie gekozen")
+        st.info("Kies eerst een sessie op de startpagina, of begin een nieuwe.")
     st.page_link(PAGES["start"], label="Naar de startpagina", icon=":material/home:")
     st.stop()
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.common import PAGES, refused, server_mode, service, session_title
+from app_pages.common import PAGES, refused, same_tab_link, server_mode, service, session_title
 from wegwijzer.config import settings
 from wegwijzer.service import ServiceError
 from wegwijzer.transfer import ImportRejected
@@ -78,5 +78,5 @@ if server_mode():
                 else:
                     st.session_state.clear()
                     st.success("Je account en al je gegevens zijn gewist.")
-                    st.link_button("Naar de inlogpagina", "inloggen")
+                    same_tab_link("Naar de inlogpagina", "inloggen", primary=True)
                     st.stop()

@@ -8,7 +8,7 @@ from app_pages.common import PAGES, methods, refused, require_login, session_tit
 from wegwijzer import agenda, charts
 from wegwijzer.access import AccessDenied
 from wegwijzer.service import GROUP_NAMINGS, ServiceError
-from wegwijzer.text import plain
+from wegwijzer.text import decimal, plain
 
 svc = require_login()
 lib = svc.library
@@ -64,6 +64,7 @@ else:
     with differ:
         st.subheader("Waar verschillen we het meest")
         if view.most_different:
+            st.caption("Elke stip is een score; hoe groter de stip, hoe meer leden. Het streepje is het gemiddelde.")
             st.plotly_chart(charts.spread_strip(view.most_different), key="group_spread",
                             config={"displayModeBar": False})
         else:
@@ -73,8 +74,8 @@ else:
         if not view.all_hard:
             st.caption("Geen thema's met gemiddeld 3 of lager op beheersing en (zeer) belangrijk, bij minstens de helft.")
         for t in view.all_hard:
-            st.markdown(f"**{t.number}. {t.title}** — gemiddeld {t.mean:.1f} op beheersing, "
-                        f"{t.mean_importance:.1f} op belang ({len(t.scores)} leden)".replace(".", ",", 2))
+            st.markdown(f"**{t.number}. {t.title}** — gemiddeld {decimal(t.mean)} op beheersing, "
+                        f"{decimal(t.mean_importance)} op belang ({len(t.scores)} leden)")
     with st.expander("Alle thema's: spreiding per thema"):
         st.dataframe([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": t.mean,
                        "Laagste": min(t.scores), "Hoogste": max(t.scores), "Verschil": t.spread,

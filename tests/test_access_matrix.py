@@ -40,6 +40,9 @@ class World:
     link_scores: int
     link_notes: int
     invite: int  # an open invitation of the owner, not yet accepted
+    profile: int  # the owner's own function profile
+    round: int  # the owner's feedback round on the completed session
+    rater_token: str  # one unused rater link of that round
 
 
 def build_world(library) -> World:
@@ -76,7 +79,13 @@ def build_world(library) -> World:
         store.accept_coach_link(links[coach], people[coach])
     store.revoke_coach_link(links["revoked_coach"])
     invite = store.create_coach_link(owner, "WWWW-XXXX-YYYY-ZZZZ", "scores")
-    return World(store, people, done, open_session, group, links["coach_scores"], links["coach_notes"], invite)
+    owner_service = Service(store, library, Actor(owner))
+    profile = owner_service.save_profile({"key": "eigen", "name": "Eigen", "description": "Een vacature.",
+                                          "roles": {"verbinder": {"weight": 3}}, "themes": {}})
+    round_id, rater_links = owner_service.create_round(done, "Ronde", quick[:5], [("Wethouder", "college"),
+                                                                                   ("Directeur", "directieteam")])
+    return World(store, people, done, open_session, group, links["coach_scores"], links["coach_notes"], invite,
+                 profile, round_id, rater_links[0].token)
 
 
 def _export(world: World) -> bytes:
@@ -136,6 +145,24 @@ CASES = {
     "coach_prep": (lambda s, w: s.coach_prep(w.people["owner"]), COACHES),
     "save_coach_prep": (lambda s, w: s.save_coach_prep(w.people["owner"], {"themes": [5], "grow": {"goal": "x"}}),
                         COACHES),
+    # own profiles, the study, feedback rounds
+    "my_profiles": (lambda s, w: s.my_profiles(), SIGNED_IN),
+    "save_profile": (lambda s, w: s.save_profile({"key": "x", "name": "X", "description": "Y",
+                                                  "roles": {"adviseur": {"weight": 2}}, "themes": {}}), SIGNED_IN),
+    "delete_profile": (lambda s, w: s.delete_profile(w.profile), OWNER),
+    "research_answers": (lambda s, w: s.research_answers(), SIGNED_IN),
+    "save_research_answers": (lambda s, w: s.save_research_answers({"sturing": {"lijn": 10}}), SIGNED_IN),
+    "create_round": (lambda s, w: s.create_round(w.done, "Nog een", [s.store.session(w.done).themes[0]],
+                                                 [("Iemand", "extern")]), OWNER),
+    "add_invites": (lambda s, w: s.add_invites(w.round, [("Iemand", "extern")]), OWNER),
+    "my_rounds": (lambda s, w: s.my_rounds(), SIGNED_IN),
+    "round_invites": (lambda s, w: s.round_invites(w.round), OWNER),
+    "close_round": (lambda s, w: s.close_round(w.round), OWNER),
+    "delete_round": (lambda s, w: s.delete_round(w.round), OWNER),
+    "round_outcome": (lambda s, w: s.round_outcome(w.round), OWNER),
+    "rater_form": (lambda s, w: s.rater_form(w.rater_token), EVERYONE),
+    "submit_feedback": (lambda s, w: s.submit_feedback(w.rater_token, {s.store.session(w.done).themes[0]: 4}, {}),
+                        EVERYONE),
     # administration
     "accounts": (lambda s, w: s.accounts(), {"admin"}),
     "reset_password": (lambda s, w: s.reset_password(w.people["stranger"]), {"admin"}),
@@ -178,7 +205,7 @@ def test_access_matrix(library, name, actor):
 
 def test_the_matrix_is_large_and_mostly_refusals():
     refusals = sum(actor not in allowed for _, allowed in CASES.values() for actor in ACTORS)
-    assert len(MATRIX) >= 8 * 45
+    assert len(MATRIX) >= 9 * 60
     assert refusals >= 150
 
 

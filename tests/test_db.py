@@ -12,6 +12,8 @@ import sqlite_utils
 
 from wegwijzer.db import DatabaseProblem, Store, migrations
 
+from .conftest import ROOT
+
 
 def new_session(store: Store, themes=(1, 2, 3)) -> int:
     return store.create_session(store.local_person(), label="Test", scope_kind="alle", scope_key="",
@@ -22,7 +24,8 @@ def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
     path = tmp_path / "w.db"
     first = Store(path)
     names = first.applied_migrations()
-    assert names == ["0001_people_sessions_answers", "0002_actions", "0003_accounts_groups_coaching"]
+    assert names == ["0001_people_sessions_answers", "0002_actions", "0003_accounts_groups_coaching",
+                     "0004_profiles_research_mirror"]
     first.close()
     again = Store(path)
     assert again.applied_migrations() == names
@@ -224,3 +227,26 @@ def test_leftover_wal_files_of_a_deleted_database_do_not_break_a_new_one(tmp_pat
     fresh = Store(path)
     assert fresh.counts()["sessions"] == 0
     assert len(list(tmp_path.glob("w.db-wal.wees-*"))) == 1
+
+
+def test_a_second_store_on_one_file_keeps_the_first_ones_view_current(tmp_path):
+    """Regression: the header check of a second Store opened and closed the file, which drops every POSIX
+    lock of the process; another process then deleted the WAL under the open connections, which from then
+    on read an old state (in server mode: new accounts could not log in)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.db"
+    first = Store(path)
+    person = first.local_person()
+    first.create_session(person, label="eerst", scope_kind="eigen", scope_key="", perspective="zittend", themes=[1])
+    second = Store(path)
+    assert len(second.sessions_of(person)) == 1
+    code = ("import sys; sys.path.insert(0, 'src'); from wegwijzer.db import Store; "
+            f"s = Store({str(path)!r}); s.create_session({person}, label='anders', scope_kind='eigen', scope_key='', "
+            "perspective='zittend', themes=[1]); s.close()")
+    for expected in (2, 3):
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        assert len(first.sessions_of(person)) == expected
+        assert len(second.sessions_of(person)) == expected
+    assert (tmp_path / "w.db-wal").exists()  # the other process left the WAL of the open connections alone

@@ -104,6 +104,14 @@ def test_a_session_of_someone_else_or_unknown_is_not_shown(db_path):
     at.switch_page("app_pages/dashboard.py")
     at.run()
     assert not at.exception
+    assert at.title[0].value == "Sessie niet gevonden"
+    assert "niet met je gedeeld" in at.error[0].value
+
+
+def test_without_a_session_the_questionnaire_asks_to_choose_one(db_path):
+    at = app()
+    at.switch_page("app_pages/vragenlijst.py")
+    at.run()
     assert "Kies eerst een sessie" in at.info[0].value
 
 

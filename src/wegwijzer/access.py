@@ -12,6 +12,9 @@ What the rules say, in words:
 - a coachee's sessions: a coach whose invitation the coachee made and the coach accepted, until the
   coachee revokes it; notes only when the coachee chose the scope "scores en notities";
 - a group: its members; its settings, agenda and dissolving: the member who created it;
+- own function profiles, study answers and feedback rounds: only their owner; a round's figures only
+  as aggregates (see ``mirror.py``), never one rater's answers — for nobody, administrators included;
+- a rater's link (no account) reaches only the form of that one round, once;
 - administrators manage accounts (reset a password), and see nobody's answers.
 """
 
@@ -104,6 +107,14 @@ def _coaches(store: Store, me: int, coachee_id: Any) -> bool:
     return _is_id(coachee_id) and coachee_id != me and store.active_coach_scope(me, coachee_id) is not None
 
 
+def _owns_profile(store: Store, me: int, profile_id: Any) -> bool:
+    return _is_id(profile_id) and store.own_profile_owner(profile_id) == me
+
+
+def _owns_round(store: Store, me: int, round_id: Any) -> bool:
+    return _is_id(round_id) and store.round_owner(round_id) == me
+
+
 def _is_admin(store: Store, me: int, _target: Any) -> bool:
     account = store.account(me)
     return account is not None and account.is_admin
@@ -120,6 +131,8 @@ GROUP_MEMBER = Rule("group_member", "group_id", _is_member)
 GROUP_CREATOR = Rule("group_creator", "group_id", _created_group)
 LINK_COACHEE = Rule("link_coachee", "link_id", _is_coachee_of_link)
 COACH_OF = Rule("coach_of", "coachee_id", _coaches)
+PROFILE_OWNER = Rule("profile_owner", "profile_id", _owns_profile)
+ROUND_OWNER = Rule("round_owner", "round_id", _owns_round)
 
 
 def allowed(store: Store, actor: Actor, rules: tuple[Rule, ...], arguments: dict[str, Any]) -> bool:

@@ -211,5 +211,40 @@ def spread_strip(themes: Sequence[Any]) -> go.Figure:
     )
     return _figure([dots, means], height=max(200, 44 * len(rows) + 90), showlegend=False,
                    xaxis=dict(range=[0.5, 5.5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID,
-                              title="beheersing (1–5); grotere stip = meer leden", **_AXIS_TEXT),
+                              title="beheersing (1–5)", **_AXIS_TEXT),
                    yaxis=dict(automargin=True, gridcolor=GRID, **_AXIS_TEXT))
+
+
+# --- spiegel (360°) ---------------------------------------------------------------------------------
+
+
+def mirror_themes(library: Library, themes: Sequence[Any]) -> go.Figure:
+    """Per theme (rows): the self score and every shown group's mean, so gaps are visible at a glance.
+
+    ``themes`` are ``mirror.ThemeMirror`` items; groups that are not shown are simply absent.
+    """
+    rows = list(reversed(themes))
+    names = [f"{t.theme}. {library.theme(t.theme).title}" for t in rows]
+    traces = [go.Scatter(
+        x=[t.self_score for t in rows], y=names, mode="markers", name="Zelf",
+        marker=dict(symbol="diamond", size=14, color=SECONDARY), hovertemplate="%{y}<br>zelf: %{x}<extra></extra>")]
+    groups: dict[str, str] = {}
+    for t in rows:
+        for g in t.groups:
+            groups.setdefault(g.group, g.label)
+    for index, (group, label) in enumerate(groups.items()):
+        xs, ns = [], []
+        for t in rows:
+            figure = next((g for g in t.groups if g.group == group), None)
+            xs.append(figure.mean if figure else None)
+            ns.append(figure.n if figure else 0)
+        traces.append(go.Scatter(
+            x=xs, y=names, mode="markers", name=label, customdata=ns,
+            marker=dict(size=11 if group == "totaal" else 8, color=PRIMARY if group == "totaal" else SERIES[(index + 2) % len(SERIES)],
+                        symbol="circle" if group == "totaal" else "circle-open", line=dict(width=2)),
+            hovertemplate="%{y}<br>" + label + ": %{x:.1f} (%{customdata} beoordelaars)<extra></extra>"))
+    return _figure(traces, height=max(240, 40 * len(rows) + 110), margin=dict(l=40, r=30, t=30, b=60),
+                   xaxis=dict(range=[0.5, 5.5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID,
+                              title="beheersing (1–5)", **_AXIS_TEXT),
+                   yaxis=dict(automargin=True, gridcolor=GRID, **_AXIS_TEXT),
+                   legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="center", x=0.5))

@@ -146,6 +146,53 @@ def _m0003(db: sqlite_utils.Database) -> None:
         )""")
 
 
+@migrations(name="0004_profiles_research_mirror")
+def _m0004(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE own_profiles (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE research_answers (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE mirror_rounds (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            themes TEXT NOT NULL,
+            self_scores TEXT NOT NULL,
+            seed TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            closed_at TEXT
+        )""")
+    # an invitation knows its round and category; a response does not know its invitation
+    db.execute("""
+        CREATE TABLE mirror_invites (
+            token_hash TEXT PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES mirror_rounds(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ('college','directieteam','medewerkers','extern')),
+            used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0,1)),
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE mirror_responses (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES mirror_rounds(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            ratings TEXT NOT NULL,
+            comments TEXT NOT NULL
+        )""")
+
+
 @functools.lru_cache(maxsize=32)
 def _answer_sql(fields: tuple[str, ...]) -> tuple[str, str]:
     """UPDATE and INSERT for one combination of changed answer fields.
@@ -184,13 +231,38 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+_OPEN_FILES: dict[str, int] = {}  # database file -> open Stores on it in this process
+_OPEN_LOCK = threading.RLock()
+_SHARED: dict[str, Store] = {}
+
+
+def shared_store(path: Path | str) -> Store:
+    """The one Store of this process for this database file (the app and its HTTP routes share it).
+
+    One connection per file and process is also the safe choice: SQLite's locks are POSIX advisory
+    locks, which the operating system drops for the whole process when any descriptor on the file closes.
+    """
+    key = str(Path(path).resolve())
+    with _OPEN_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = Store(path)
+        return _SHARED[key]
+
+
 class Store:
     """Named reads and writes on one SQLite database, migrated on open."""
 
     def __init__(self, path: Path | str = ":memory:"):
         self.path = str(path)
-        if self.path != ":memory:":
-            self._check_file(Path(self.path))
+        self._file_key = None if self.path == ":memory:" else str(Path(self.path).resolve())
+        if self._file_key is not None:
+            with _OPEN_LOCK:
+                already_open = _OPEN_FILES.get(self._file_key, 0) > 0
+            # Reading the header opens and closes the file, which would drop the locks of the connections
+            # this process already has on it (POSIX lock semantics); then another process could delete the
+            # WAL under them. So the header is checked only by the first Store on a file in this process.
+            if not already_open:
+                self._check_file(Path(self.path))
         try:
             self.conn = _connect(self.path)
             if self.path != ":memory:":
@@ -201,6 +273,9 @@ class Store:
             self.db = sqlite_utils.Database(self.conn)
             self._lock = threading.Lock()
             self.migrate()
+            if self._file_key is not None:
+                with _OPEN_LOCK:
+                    _OPEN_FILES[self._file_key] = _OPEN_FILES.get(self._file_key, 0) + 1
         except sqlite3.DatabaseError as exc:
             raise DatabaseProblem(
                 f"Het databasebestand {self.path} is beschadigd of geen SQLite-database ({exc}). "
@@ -271,6 +346,11 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+        if self._file_key is not None:
+            with _OPEN_LOCK:
+                _OPEN_FILES[self._file_key] = max(0, _OPEN_FILES.get(self._file_key, 0) - 1)
+                if _SHARED.get(self._file_key) is self:
+                    del _SHARED[self._file_key]
 
     def applied_migrations(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
@@ -660,6 +740,111 @@ class Store:
             conn.execute("INSERT INTO coach_preps (link_id, content, updated_at) VALUES (?, ?, ?)"
                          " ON CONFLICT(link_id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at",
                          (link_id, content, now()))
+
+    # --- own profiles and the 2020 study -------------------------------------------------------
+
+    def own_profiles(self, person_id: int) -> list[tuple[int, str]]:
+        return [(r["id"], r["data"]) for r in self._query(
+            "SELECT id, data FROM own_profiles WHERE person_id = ? ORDER BY id", (person_id,))]
+
+    def own_profile_owner(self, profile_id: int) -> int | None:
+        rows = self._query("SELECT person_id FROM own_profiles WHERE id = ?", (profile_id,))
+        return int(rows[0]["person_id"]) if rows else None
+
+    def save_own_profile(self, person_id: int, data: str, profile_id: int | None = None) -> int:
+        with self.write() as conn:
+            if profile_id is None:
+                return int(conn.execute("INSERT INTO own_profiles (person_id, data, updated_at) VALUES (?, ?, ?)",
+                                        (person_id, data, now())).lastrowid)
+            conn.execute("UPDATE own_profiles SET data = ?, updated_at = ? WHERE id = ?", (data, now(), profile_id))
+            return profile_id
+
+    def delete_own_profile(self, profile_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM own_profiles WHERE id = ?", (profile_id,))
+
+    def research_answers(self, person_id: int) -> str | None:
+        rows = self._query("SELECT data FROM research_answers WHERE person_id = ?", (person_id,))
+        return rows[0]["data"] if rows else None
+
+    def save_research_answers(self, person_id: int, data: str) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT INTO research_answers (person_id, data, updated_at) VALUES (?, ?, ?)"
+                         " ON CONFLICT(person_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                         (person_id, data, now()))
+
+    # --- spiegel (360° feedback) --------------------------------------------------------------
+
+    def create_round(self, person_id: int, title: str, themes: list[int], self_scores: dict[int, int | None],
+                     seed: str, expires_at: str, invites: list[tuple[str, str, str]]) -> int:
+        """A feedback round with its invitations (token hash, label, category), in one transaction."""
+        stamp = now()
+        with self.write() as conn:
+            round_id = int(conn.execute(
+                "INSERT INTO mirror_rounds (person_id, title, themes, self_scores, seed, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (person_id, title, json.dumps(themes), json.dumps(self_scores), seed, stamp, expires_at)).lastrowid)
+            conn.executemany("INSERT INTO mirror_invites (token_hash, round_id, label, category, created_at)"
+                             " VALUES (?, ?, ?, ?, ?)", [(h, round_id, label, cat, stamp) for h, label, cat in invites])
+        return round_id
+
+    def add_invites(self, round_id: int, invites: list[tuple[str, str, str]]) -> None:
+        with self.write() as conn:
+            conn.executemany("INSERT INTO mirror_invites (token_hash, round_id, label, category, created_at)"
+                             " VALUES (?, ?, ?, ?, ?)", [(h, round_id, label, cat, now()) for h, label, cat in invites])
+
+    def mirror_round(self, round_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT r.*, p.name AS person_name FROM mirror_rounds r JOIN people p ON p.id = r.person_id"
+                           " WHERE r.id = ?", (round_id,))
+        if not rows:
+            return None
+        row = dict(rows[0])
+        row["themes"] = json.loads(row["themes"])
+        row["self_scores"] = {int(k): v for k, v in json.loads(row["self_scores"]).items()}
+        return row
+
+    def rounds_of(self, person_id: int) -> list[dict[str, Any]]:
+        ids = [r["id"] for r in self._query("SELECT id FROM mirror_rounds WHERE person_id = ? ORDER BY id DESC",
+                                            (person_id,))]
+        return [r for r in (self.mirror_round(i) for i in ids) if r is not None]
+
+    def round_invites(self, round_id: int) -> list[dict[str, Any]]:
+        return [dict(r) for r in self._query("SELECT label, category, used, created_at FROM mirror_invites"
+                                             " WHERE round_id = ? ORDER BY created_at, label", (round_id,))]
+
+    def invite_by_token(self, token_hash: str) -> dict[str, Any] | None:
+        rows = self._query("SELECT round_id, category, used FROM mirror_invites WHERE token_hash = ?", (token_hash,))
+        return dict(rows[0]) if rows else None
+
+    def store_response(self, token_hash: str, ratings: dict[int, int | None], comments: dict[int, str]) -> bool:
+        """Use the invitation once and store the answers without any link to it; False if already used."""
+        with self.write() as conn:
+            row = conn.execute("SELECT round_id, category FROM mirror_invites WHERE token_hash = ? AND used = 0",
+                               (token_hash,)).fetchone()
+            if row is None:
+                return False
+            conn.execute("UPDATE mirror_invites SET used = 1 WHERE token_hash = ?", (token_hash,))
+            conn.execute("INSERT INTO mirror_responses (round_id, category, ratings, comments) VALUES (?, ?, ?, ?)",
+                         (row["round_id"], row["category"], json.dumps(ratings), json.dumps(comments)))
+        return True
+
+    def round_responses(self, round_id: int) -> list[dict[str, Any]]:
+        rows = self._query("SELECT id, category, ratings, comments FROM mirror_responses WHERE round_id = ?", (round_id,))
+        return [{"id": r["id"], "category": r["category"],
+                 "ratings": {int(k): v for k, v in json.loads(r["ratings"]).items()},
+                 "comments": {int(k): v for k, v in json.loads(r["comments"]).items()}} for r in rows]
+
+    def round_owner(self, round_id: int) -> int | None:
+        rows = self._query("SELECT person_id FROM mirror_rounds WHERE id = ?", (round_id,))
+        return int(rows[0]["person_id"]) if rows else None
+
+    def close_round(self, round_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("UPDATE mirror_rounds SET closed_at = ? WHERE id = ? AND closed_at IS NULL", (now(), round_id))
+
+    def delete_round(self, round_id: int) -> None:
+        with self.write() as conn:
+            conn.execute("DELETE FROM mirror_rounds WHERE id = ?", (round_id,))
 
     # --- maintenance ------------------------------------------------------------------------
 

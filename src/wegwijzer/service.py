@@ -33,6 +33,7 @@ from .access import (
 from .content import Library
 from .db import Store
 from .group import GroupMember, GroupView, build_group_view, member_labels
+from .mirror_service import MirrorMixin
 from .models import Account, Action, Answer, CoachLink, Group, SessionRecord
 from .overview import SessionOverview, build_overview
 
@@ -61,7 +62,7 @@ def _clean_name(text: str, what: str, limit: int = 120) -> str:
     return text
 
 
-class Service:
+class Service(MirrorMixin):
     """The app's operations for one actor (a logged-in person, the local person, or nobody)."""
 
     def __init__(self, store: Store, library: Library, actor: Actor):
@@ -411,8 +412,9 @@ class Service:
 
 def guarded_methods() -> Iterable[str]:
     """Names of every public method of :class:`Service` (each must carry access rules)."""
-    return [name for name, value in vars(Service).items()
-            if callable(value) and not name.startswith("_") and name not in _NOT_OPERATIONS]
+    names = {name for cls in Service.__mro__ if cls is not object for name, value in vars(cls).items()
+             if callable(value) and not name.startswith("_") and name not in _NOT_OPERATIONS}
+    return sorted(names)
 
 
 _NOT_OPERATIONS = {"may"}  # asks the access rules; reads and writes nothing itself

@@ -15,3 +15,8 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
 def plain(text: str) -> str:
     """``text`` escaped so that Markdown shows it literally (and on one line)."""
     return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def decimal(value: float | None, digits: int = 1) -> str:
+    """A number the Dutch way: 2,7 (and – when there is none)."""
+    return "–" if value is None else f"{value:.{digits}f}".replace(".", ",")

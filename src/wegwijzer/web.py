@@ -21,22 +21,24 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import auth
 from .config import settings
-from .db import Store
+from .db import Store, shared_store
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=select_autoescape(["html"]))
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
-              "/robots.txt", "/spiegel/")
+              "/robots.txt", "/feedback/")
 MAX_FORM_BYTES = 20_000
 
 
 @functools.cache
-def _store(path: str) -> Store:
-    return Store(path)
+def _library(folder: str):
+    from .content import load_library
+
+    return load_library(folder)
 
 
 def store() -> Store:
-    return _store(str(settings().db_path))
+    return shared_store(settings().db_path)
 
 
 def _page(title: str, lead: str, form: str, *, status: int = 200, **values: object) -> HTMLResponse:
@@ -150,6 +152,52 @@ async def logout_page(request: Request) -> Response:
     return response
 
 
+RATER_SCALE = [("1", "1 · Nauwelijks"), ("2", "2 · Matig"), ("3", "3 · Redelijk"), ("4", "4 · Goed"),
+               ("5", "5 · Sterk"), ("", "Kan ik niet beoordelen")]
+
+
+def _rater_page(form: object, *, status: int = 200, **values: object) -> HTMLResponse:
+    themes = []
+    if form is not None:
+        themes = [_library(str(settings().themes_dir)).theme(n) for n in form.themes]  # type: ignore[attr-defined]
+    expires = form.expires_at[:10] if form is not None else ""  # type: ignore[attr-defined]
+    html = _TEMPLATES.get_template("rater.html").render(
+        form=form, themes=themes, scale=RATER_SCALE, expires=expires, chosen=values.pop("chosen", {}),
+        comments=values.pop("comments", {}), **values)
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+                                                           "X-Robots-Tag": "noindex"})
+
+
+async def rater_page(request: Request) -> Response:
+    """A rater's one-time form (no account): GET shows it, POST stores the answers once."""
+    from .access import LOGGED_OUT
+    from .mirror_service import RaterLinkProblem
+    from .service import Service
+
+    token = request.path_params["token"]
+    service = Service(store(), None, LOGGED_OUT)
+    try:
+        form = service.rater_form(token)
+    except RaterLinkProblem as exc:
+        return _rater_page(None, status=410 if "al feedback" in exc.message or "gesloten" in exc.message else 404,
+                           problem=exc.message)
+    if request.method == "GET":
+        return _rater_page(form)
+    fields = await _form(request)
+    ratings: dict[int, int | None] = {}
+    comments: dict[int, str] = {}
+    for number in form.themes:
+        raw = fields.get(f"t{number}", "")
+        ratings[number] = int(raw) if raw.isdigit() else None
+        comments[number] = fields.get(f"c{number}", "")
+    try:
+        service.submit_feedback(token, ratings, comments)
+    except RaterLinkProblem as exc:
+        chosen = {n: fields.get(f"t{n}", "") for n in form.themes}
+        return _rater_page(form, status=400, problem=exc.message, chosen=chosen, comments=comments)
+    return _rater_page(form, done=True)
+
+
 class LoginGate:
     """In server mode, send a page load without a valid login to the login page."""
 
@@ -176,6 +224,7 @@ def routes() -> list[Route]:
         Route("/inloggen", login_page, methods=["GET", "POST"]),
         Route("/registreren", register_page, methods=["GET", "POST"]),
         Route("/uitloggen", logout_page, methods=["GET", "POST"]),
+        Route("/feedback/{token}", rater_page, methods=["GET", "POST"]),
     ]
 
 

@@ -1,0 +1,154 @@
+"""Spiegel (360°): open a feedback round, hand out links, and see the aggregated result once it is closed."""
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from app_pages.common import PAGES, refused, require_login, session_title
+from wegwijzer import charts
+from wegwijzer.access import AccessDenied
+from wegwijzer.mirror import CATEGORIES, GROUP_LABELS
+from wegwijzer.service import ServiceError
+from wegwijzer.text import decimal, plain
+
+svc = require_login()
+lib = svc.library
+st.title("Spiegel (360°)")
+st.markdown("Vraag mensen om je heen hoe zij jou zien op een aantal thema's: collegeleden, je directieteam, "
+            "medewerkers of de OR, externe partners. Zij krijgen elk een eigen link en hebben geen account nodig. "
+            "**Je ziet nooit wat één persoon invulde**: alleen gemiddelden van groepen van minstens drie, pas als de "
+            "ronde gesloten is, en zo gekozen dat niemands antwoord is terug te rekenen. Kleine groepen tellen mee "
+            "onder *overig*.")
+
+
+def base_url() -> str:
+    parts = urlsplit(st.context.url or "")
+    path = parts.path.rsplit("/", 1)[0]
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def show_links(links) -> None:
+    lines = [f"{link.label} ({CATEGORIES[link.category]}): {base_url()}/feedback/{link.token}" for link in links]
+    st.warning("Kopieer of download de links nu: ze worden maar één keer getoond (Wegwijzer bewaart alleen een "
+               "onherkenbare vingerafdruk). Stuur elke persoon alleen de eigen link.")
+    st.code("\n".join(lines), language=None)
+    st.download_button("Links downloaden (tekst)", "\n".join(lines) + "\n", file_name="spiegel-links.txt",
+                       mime="text/plain", icon=":material/download:")
+
+
+if links := st.session_state.pop("spiegel_new_links", None):
+    show_links(links)
+
+rounds = svc.my_rounds()
+st.header("Mijn feedbackrondes")
+if not rounds:
+    st.caption("Je hebt nog geen feedbackronde.")
+for r in rounds:
+    rid = r["id"]
+    invites = svc.round_invites(rid)
+    answered = sum(i["used"] for i in invites)
+    state = "gesloten" if r["closed"] else f"open tot {r['expires_at'][:10]}"
+    with st.expander(f"{plain(r['title'])} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) == 1):
+        st.dataframe([{"Genodigde": i["label"], "Categorie": CATEGORIES[i["category"]],
+                       "Beantwoord": "ja" if i["used"] else "nog niet"} for i in invites],
+                     hide_index=True, width="stretch")
+        if not r["closed"]:
+            st.caption("De uitkomst verschijnt zodra je de ronde sluit (of op de einddatum). Daarna kan er niets meer bij.")
+            left, right = st.columns(2)
+            if left.button("Ronde sluiten en uitkomst bekijken", key=f"close_{rid}", type="primary"):
+                svc.close_round(rid)
+                st.rerun()
+            with right.popover("Genodigden toevoegen"):
+                label = st.text_input("Naam of omschrijving (alleen voor jou)", key=f"add_label_{rid}", max_chars=80)
+                category = st.selectbox("Categorie", list(CATEGORIES), format_func=CATEGORIES.get, key=f"add_cat_{rid}")
+                if st.button("Link maken", key=f"add_{rid}"):
+                    try:
+                        st.session_state["spiegel_new_links"] = svc.add_invites(rid, [(label, category)])
+                    except (ServiceError, AccessDenied) as exc:
+                        refused(exc)
+                    else:
+                        st.rerun()
+        else:
+            outcome = svc.round_outcome(rid)
+            result = outcome.result
+            st.markdown(f"**{outcome.responses}** mensen gaven feedback.")
+            if not any(t.groups for t in result.themes):
+                st.info("Er zijn te weinig antwoorden om iets te tonen zonder dat iemand herkenbaar wordt "
+                        "(minstens drie per getoond cijfer).")
+            else:
+                st.plotly_chart(charts.mirror_themes(lib, result.themes), key=f"mirror_chart_{rid}",
+                                config={"displayModeBar": False})
+                gaps, strengths = st.columns(2)
+                with gaps:
+                    st.subheader("Blinde vlekken")
+                    st.caption("Thema's waarop je jezelf minstens een punt hoger geeft dan anderen je geven.")
+                    for g in result.blind_spots:
+                        st.markdown(f"- **{g.theme}. {lib.theme(g.theme).title}**: zelf {g.self_score}, "
+                                    f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}")
+                    if not result.blind_spots:
+                        st.caption("Geen.")
+                with strengths:
+                    st.subheader("Verborgen kwaliteiten")
+                    st.caption("Thema's waarop anderen je minstens een punt hoger geven dan jijzelf.")
+                    for g in result.hidden_strengths:
+                        st.markdown(f"- **{g.theme}. {lib.theme(g.theme).title}**: zelf {g.self_score}, "
+                                    f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}")
+                    if not result.hidden_strengths:
+                        st.caption("Geen.")
+                st.subheader("Per rol")
+                st.dataframe([{"Rol": lib.roles[role.role].name, "Zelf": role.self_score}
+                              | {f.label: f.mean for f in role.groups} for role in result.roles],
+                             hide_index=True, width="stretch")
+                st.subheader("Per thema")
+                st.dataframe([{"Thema": f"{t.theme}. {lib.theme(t.theme).title}", "Zelf": t.self_score}
+                              | {f"{f.label} (n={f.n})": f.mean for f in t.groups} for t in result.themes],
+                             hide_index=True, width="stretch")
+            if outcome.comments:
+                st.subheader("Opmerkingen")
+                st.caption("Zonder naam of categorie, in willekeurige volgorde.")
+                for t in r["themes"]:
+                    if outcome.comments.get(t):
+                        st.markdown(f"**{t}. {lib.theme(t).title}**")
+                        for text in outcome.comments[t]:
+                            st.markdown(f"> {plain(text)}")
+        if st.checkbox("Deze ronde verwijderen", key=f"del_ok_{rid}"):
+            if st.button("Definitief verwijderen", key=f"del_{rid}", icon=":material/delete:"):
+                svc.delete_round(rid)
+                st.rerun()
+
+st.header("Nieuwe feedbackronde")
+sessions = [s for s in svc.my_sessions() if s.answered > 0]
+if not sessions:
+    st.info("Vul eerst een sessie in: de ronde zet de oordelen van anderen naast jouw eigen scores.")
+    st.page_link(PAGES["start"], label="Naar de startpagina", icon=":material/home:")
+    st.stop()
+labels = {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in sessions}
+sid = st.selectbox("Sessie met je eigen scores", list(labels), format_func=labels.get, key="round_session")
+record = next(s for s in sessions if s.id == sid)
+quick = [n for n in lib.structure.quick_scan if n in record.themes]
+default = quick[:25] if quick else list(record.themes)[:12]
+themes = st.multiselect("Thema's (hoogstens 25)", list(record.themes), default=default, max_selections=25,
+                        format_func=lambda n: f"{n}. {lib.theme(n).title}", key=f"round_themes_{sid}",
+                        help="Standaard je quick-scan-thema's uit deze sessie.")
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"]
+today = dt.date.today()
+title = st.text_input("Naam van de ronde", value=f"Spiegel {MONTHS[today.month - 1]} {today.year}", max_chars=120)
+days = st.number_input("Looptijd in dagen", min_value=1, max_value=60, value=21)
+st.markdown("**Genodigden** — een naam of omschrijving (alleen voor jou, om bij te houden wie antwoordde) en een "
+            "categorie. Nodig per categorie liefst minstens drie mensen uit.")
+invitees = st.data_editor(
+    [{"Naam": "", "Categorie": "college"}], num_rows="dynamic", key="round_invitees", width="stretch",
+    column_config={"Naam": st.column_config.TextColumn("Naam of omschrijving", max_chars=80),
+                   "Categorie": st.column_config.SelectboxColumn("Categorie", options=list(CATEGORIES), required=True)})
+if st.button("Ronde openen en links maken", type="primary", icon=":material/send:"):
+    chosen = [(row.get("Naam") or "", row.get("Categorie")) for row in invitees if row.get("Categorie")]
+    chosen = [(name, cat) for name, cat in chosen if name.strip()]
+    try:
+        _rid, new_links = svc.create_round(sid, title, themes, chosen, int(days))
+    except (ServiceError, AccessDenied) as exc:
+        refused(exc)
+    else:
+        st.session_state["spiegel_new_links"] = new_links
+        st.rerun()

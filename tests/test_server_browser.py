@@ -1,0 +1,271 @@
+"""Server mode end to end: real HTTP routes, real cookies, Debian's Chromium.
+
+One server (``streamlit run server.py`` with WEGWIJZER_MODE=server) serves the whole module; every test
+makes its own people so the tests do not depend on each other's order.
+"""
+
+from __future__ import annotations
+
+import http.client
+import itertools
+import re
+import urllib.parse
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from wegwijzer import auth
+from wegwijzer.content import load_library
+from wegwijzer.db import Store
+from wegwijzer.fixtures import populate
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server, wait_for_app
+from .conftest import THEMES
+
+pytestmark = pytest.mark.browser
+PASSWORD = "een-lang-wachtwoord"
+HOSTILE = "<img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]"
+_serial = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("server") / "server.db"
+    Store(db_path).close()
+    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}, script="server.py") as (url, _):
+        yield url, db_path
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(THEMES)
+
+
+def person(server, library, name: str, *, sessions: int = 1) -> tuple[str, int]:
+    """A new account with completed sessions; returns its e-mail address and person id."""
+    store = Store(server[1])
+    email = f"p{next(_serial)}@test.nl"
+    pid = auth.register(store, name, email, PASSWORD)
+    populate(store, library, sessions_per_person=sessions, seed=pid, person_id=pid)
+    store.close()
+    return email, pid
+
+
+def login(chromium, url: str, email: str):
+    context = chromium.new_context(viewport={"width": 1300, "height": 1400})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs  # any alert() means hostile text ran as code
+    page.goto(f"{url}/inloggen")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    try:
+        wait_for_app(page)
+    except Exception:
+        page.screenshot(path="/tmp/login_fail.png")
+        raise
+    return page
+
+
+def go(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+
+
+# --- HTTP: cookies, replay, throttling, redirects ------------------------------------------------
+
+
+def request(url: str, method: str, path: str, body: str | None = None, headers: dict | None = None):
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request(method, path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                   **(headers or {})})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return response
+
+
+def form(**fields) -> str:
+    return urllib.parse.urlencode(fields)
+
+
+def test_login_cookie_is_httponly_samesite_and_dies_with_logout(server, library):
+    url, db_path = server
+    email, _ = person(server, library, "Cookie Test")
+    origin = {"Origin": url}
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD, next="/groepen"), origin)
+    assert r.status == 303 and r.getheader("Location") == "./groepen"
+    cookie = r.getheader("Set-Cookie")
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    token = re.search(r"wegwijzer_sessie=([^;]+)", cookie).group(1)
+    assert len(token) >= 43
+    jar = {"Cookie": f"wegwijzer_sessie={token}"}
+    assert request(url, "GET", "/groepen", headers=jar).status == 200  # the gate lets a valid login through
+    r = request(url, "GET", "/groepen")
+    assert r.status == 303 and "inloggen?next=/groepen" in r.getheader("Location")
+    # the database holds only the token's hash
+    store = Store(db_path)
+    assert store.person_for_token(token, "2000") is None and auth.person_for_token(store, token) is not None
+    # logout (a POST from our own page) ends the login; replaying the old cookie is refused
+    r = request(url, "POST", "/uitloggen", "", {**jar, **origin})
+    assert r.status == 303 and "wegwijzer_sessie=" in r.getheader("Set-Cookie")
+    assert auth.person_for_token(store, token) is None
+    r = request(url, "GET", "/groepen", headers=jar)
+    assert r.status == 303 and "inloggen" in r.getheader("Location")
+
+
+def test_failed_logins_are_throttled_over_http(server, library):
+    url, _ = server
+    email, _ = person(server, library, "Throttle Test", sessions=0)
+    origin = {"Origin": url}
+    statuses = [request(url, "POST", "/inloggen", form(email=email, password="fout"), origin).status
+                for _ in range(auth.MAX_FAILURES_PER_EMAIL)]
+    assert statuses == [401] * auth.MAX_FAILURES_PER_EMAIL
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin)
+    assert r.status == 429 and r.getheader("Set-Cookie") is None  # even the right password waits
+
+
+def test_foreign_posts_and_open_redirects_are_refused(server, library):
+    url, _ = server
+    email, _ = person(server, library, "Origin Test", sessions=0)
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), {"Origin": "https://evil.example"})
+    assert r.status == 403 and r.getheader("Set-Cookie") is None
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD, next="//evil.example/x"),
+                {"Origin": url})
+    assert r.status == 303 and r.getheader("Location") == "./"
+    # a cross-site GET to /uitloggen only shows a confirmation, it does not log anyone out
+    r = request(url, "GET", "/uitloggen", headers={"Sec-Fetch-Site": "cross-site"})
+    assert r.status == 200
+
+
+# --- the browser: groups, strangers, coaching, hostile text ---------------------------------------
+
+
+def test_two_members_share_in_a_group_and_see_both_profiles(server, chromium, library):
+    url, db_path = server
+    a_email, _ = person(server, library, "Anna " + HOSTILE)
+    b_email, _ = person(server, library, "Bert Bakker")
+    a = login(chromium, url, a_email)
+    go(a, f"{url}/groepen")
+    a.get_by_role("textbox", name="Naam van de groep").fill("Intervisie " + HOSTILE)
+    a.get_by_role("button", name="Groep maken").click()
+    wait_for_app(a)
+    expect(a.locator("h1")).to_contain_text("Intervisie <img src=x onerror=alert(1)> **vet** [link]")
+    a.get_by_text("Leden uitnodigen").click()
+    code = re.search(r"[2-9A-Z]{4}(-[2-9A-Z]{4}){3}", a.locator("[data-testid=stCode]").inner_text()).group(0)
+    a.get_by_role("button", name="Deze sessie delen").click()
+    wait_for_app(a)
+    group_url = a.url
+
+    b = login(chromium, url, b_email)
+    go(b, f"{url}/groepen")
+    b.get_by_role("textbox", name="Code van de groep").fill(code.lower().replace("-", " "))
+    b.get_by_role("button", name="Lid worden").click()
+    wait_for_app(b)
+    b.get_by_role("button", name="Deze sessie delen").click()
+    wait_for_app(b)
+    expect(b.get_by_text("2 van 2 leden delen een sessie.")).to_be_visible()
+
+    go(a, group_url)
+    expect(a.get_by_text("2 van 2 leden delen een sessie.")).to_be_visible()
+    legend_items = a.locator("[data-testid=stPlotlyChart] .legendtext")
+    expect(legend_items).to_have_count(2)
+    legend = legend_items.evaluate_all("els => els.map(e => e.textContent)")
+    assert "Bert Bakker" in legend and any("<img src=x onerror=alert(1)>" in t for t in legend)
+    expect(a.get_by_text("Agenda voor de bijeenkomst")).to_be_visible()
+    assert a.locator("img[src=x]").count() == 0 and b.locator("img[src=x]").count() == 0
+    assert a.dialogs == [] and b.dialogs == []
+    # notes never reach the group: B sees no note of A's shared session
+    store = Store(db_path)
+    a_notes = [ans.note for s in store.sessions_of(store.account_by_email(a_email)[0].person_id)
+               for ans in store.answers(s.id).values() if ans.note]
+    assert a_notes, "the fixture gives the sessions notes"
+    assert a_notes[0] not in b.content()
+
+
+def test_a_stranger_reaches_nothing_by_url(server, chromium, library):
+    url, db_path = server
+    owner_email, owner = person(server, library, "Olga Eigenaar")
+    stranger_email, _ = person(server, library, "Sam Vreemd")
+    store = Store(db_path)
+    session_id = store.sessions_of(owner)[0].id
+    group_id = store.create_group("Geheime groep", owner, auth.new_code(), "namen")
+    label = store.sessions_of(owner)[0].label
+    store.close()
+    s = login(chromium, url, stranger_email)
+    for path in (f"/dashboard?sessie={session_id}", f"/vragenlijst?sessie={session_id}", f"/groep?groep={group_id}",
+                 f"/coachee?coachee={owner}"):
+        go(s, url + path)
+        text = s.locator("[data-testid=stMain]").inner_text()
+        assert "Geheime groep" not in text and "Olga" not in text, path
+        assert re.search(r"niet met je gedeeld|geen toegang|Kies eerst een sessie", text), path
+        if label:
+            assert label not in text, path
+    # nobody logged in: every page sends to the login page
+    anonymous = chromium.new_page()
+    anonymous.goto(f"{url}/groep?groep={group_id}")
+    expect(anonymous).to_have_url(re.compile(r"/inloggen\?next=/groep"))
+    anonymous.close()
+
+
+def test_coach_invitation_accepted_then_revoked(server, chromium, library):
+    url, _ = server
+    coachee_email, coachee = person(server, library, "Cora Coachee", sessions=2)
+    coach_email, _ = person(server, library, "Karel Coach")
+    c = login(chromium, url, coachee_email)
+    go(c, f"{url}/coaching")
+    c.get_by_role("button", name="Uitnodiging maken").click()
+    wait_for_app(c)
+    code = re.search(r"[2-9A-Z]{4}(-[2-9A-Z]{4}){3}", c.locator("[data-testid=stCode]").inner_text()).group(0)
+
+    k = login(chromium, url, coach_email)
+    go(k, f"{url}/coachee?coachee={coachee}")
+    expect(k.get_by_text("Je hebt geen toegang (meer) tot deze persoon.")).to_be_visible()  # before acceptance
+    go(k, f"{url}/coaching")
+    k.get_by_role("tab", name="Mijn coachees").click()
+    k.get_by_role("textbox", name="Code van je coachee").fill(code)
+    k.get_by_role("button", name="Uitnodiging accepteren").click()
+    wait_for_app(k)
+    expect(k.locator("h1")).to_have_text("Cora Coachee")
+    expect(k.get_by_text("Gespreksvoorbereiding")).to_be_visible()
+    expect(k.get_by_text("Je ziet: scores.")).to_be_visible()
+
+    go(c, f"{url}/coaching")
+    expect(c.get_by_text("Karel Coach ziet je resultaten")).to_be_visible()
+    c.get_by_role("button", name="Intrekken").click()
+    wait_for_app(c)
+    expect(c.get_by_text(re.compile("Ingetrokken op"))).to_be_visible()
+
+    k.reload()
+    wait_for_app(k)
+    expect(k.get_by_text("Je hebt geen toegang (meer) tot deze persoon.")).to_be_visible()
+    assert "Cora Coachee" not in k.locator("[data-testid=stMain]").inner_text()
+
+
+def test_logout_in_one_tab_ends_the_other_tab_too(server, chromium, library):
+    url, _ = server
+    email, _ = person(server, library, "Twee Tabs")
+    first = login(chromium, url, email)
+    second = first.context.new_page()  # same browser, same cookie: a new tab is logged in too
+    go(second, f"{url}/groepen")
+    expect(second.locator("h1")).to_have_text("Intervisiegroepen")
+    go(first, f"{url}/account")
+    first.get_by_role("link", name="Uitloggen").click()
+    first.wait_for_url(re.compile(r"/inloggen\?uitgelogd=1"))
+    expect(first.get_by_text("Je bent uitgelogd, op al je apparaten.")).to_be_visible()
+    # the other tab still has its page open; its next interaction finds the login gone
+    second.get_by_role("button", name="Groep maken").click()
+    wait_for_app(second)
+    expect(second.get_by_text("Je bent niet ingelogd")).to_be_visible()
