@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app_pages.common import PAGES, library, no_session_notice, service, session_from_query, session_title
-from wegwijzer.report import ReportUnavailable, find_browser, render_html, render_pdf
+from app_pages.common import PAGES, library, no_session_notice, server_mode, service, session_from_query, session_title
+from wegwijzer.report import MirrorSection, ReportUnavailable, find_browser, render_html, render_pdf
 from wegwijzer.scales import PERSPECTIVE_LABELS
 from wegwijzer.scopes import SCOPE_LABELS
 from wegwijzer.scoring import EXPLANATION
@@ -109,11 +109,21 @@ else:
         svc.set_status(sid, "open")
         st.rerun()
 
+mirror_section = None
+if server_mode():
+    closed = [r for r in svc.my_rounds() if r["closed"]]
+    if closed:
+        rounds = {0: "Geen"} | {r["id"]: f"{r['title']} ({r['created_at'][:10]})" for r in closed}
+        chosen_round = st.selectbox("Neem een gesloten Spiegel-ronde op in het verslag", list(rounds),
+                                    format_func=rounds.get, index=1, key=f"report_round_{sid}")
+        if chosen_round:
+            outcome = svc.round_outcome(chosen_round)
+            mirror_section = MirrorSection(rounds[chosen_round], outcome.responses, outcome.result, outcome.comments)
 include_notes = st.checkbox("Neem mijn notities op in het verslag", value=False,
                             help="Notities zijn privé; zet dit alleen aan als het verslag voor jezelf is.")
 stem = f"wegwijzer-sessie-{sid}"
 col_pdf, col_html, col_csv, col_json = st.columns(4)
-report_input = view.report_input(lib, include_notes=include_notes)
+report_input = view.report_input(lib, include_notes=include_notes, mirror=mirror_section)
 with col_pdf:
     if find_browser() is None:
         st.warning("Op deze computer is geen Chromium gevonden, dus een PDF met grafieken kan niet worden "

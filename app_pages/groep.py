@@ -5,23 +5,25 @@ import datetime as dt
 import streamlit as st
 
 from app_pages.common import PAGES, methods, refused, require_login, session_title
-from wegwijzer import agenda, charts
+from wegwijzer import agenda
 from wegwijzer.access import AccessDenied
+from wegwijzer.group_page import build_group_page
 from wegwijzer.service import GROUP_NAMINGS, ServiceError
 from wegwijzer.text import decimal, plain
 
 svc = require_login()
 lib = svc.library
+catalogue = methods()
 try:
     gid = int(st.query_params.get("groep", "0"))
-    group = svc.group(gid)
+    page = build_group_page(svc, gid, catalogue)
 except (ValueError, AccessDenied):
     st.title("Groep")
     st.error("Deze groep is niet met je gedeeld, of bestaat niet (meer).")
     st.page_link(PAGES["groepen"], label="Naar je groepen", icon=":material/groups:")
     st.stop()
 
-members = svc.group_members(gid)
+group, members, view, entries = page.group, page.members, page.view, page.agenda
 me = next(m for m in members if m.is_me)
 st.title(plain(group.name))
 st.caption(" · ".join(plain(m.label) + (" (gespreksleider)" if m.is_creator else "") + ("" if m.shares else " — deelt nog niets")
@@ -49,23 +51,22 @@ with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
             svc.withdraw_share(gid)
             st.rerun()
 
-view = svc.group_view(gid)
 if not view.sharing:
     st.info("Nog niemand deelt een sessie. Zodra leden een afgeronde sessie delen, verschijnt hier het groepsbeeld.")
 else:
     st.header("Rollenprofielen")
     st.caption(f"{len(view.sharing)} van {len(members)} leden delen een sessie.")
-    st.plotly_chart(charts.group_radar(lib, view.profiles), key="group_radar", config={"displayModeBar": False})
+    st.plotly_chart(page.figures["radar"], key="group_radar", config={"displayModeBar": False})
     st.header("Hoofdstukken per lid")
     st.caption("Gemiddelde beheersing per hoofdstuk; – betekent geen score in dat hoofdstuk.")
-    st.plotly_chart(charts.chapter_heatmap(view.chapter_means, view.sharing), key="group_heatmap",
+    st.plotly_chart(page.figures["heatmap"], key="group_heatmap",
                     config={"displayModeBar": False})
     differ, hard = st.columns(2)
     with differ:
         st.subheader("Waar verschillen we het meest")
         if view.most_different:
             st.caption("Elke stip is een score; hoe groter de stip, hoe meer leden. Het streepje is het gemiddelde.")
-            st.plotly_chart(charts.spread_strip(view.most_different), key="group_spread",
+            st.plotly_chart(page.figures["spread"], key="group_spread",
                             config={"displayModeBar": False})
         else:
             st.caption("Nog geen thema's waarop minstens twee leden verschillend scoren.")
@@ -83,8 +84,6 @@ else:
                      hide_index=True, width="stretch")
 
 st.header("Agenda voor de bijeenkomst")
-catalogue = methods()
-entries = agenda.current(lib, group, view, catalogue)
 if not entries:
     st.caption("Er is nog geen agenda: die ontstaat uit de gedeelde sessies, of de gespreksleider stelt haar samen.")
 for i, e in enumerate(entries, 1):

@@ -44,7 +44,10 @@ def main() -> int:
         if want("P4"):
             show(F.p4_dashboard(store, library, sid))
         if want("P5"):
-            print("P5 group_dashboard_12_members_ms not_built (the group dashboard arrives with server mode, issue 4)")
+            from wegwijzer.fixtures import populate
+
+            shared = populate(store, library, people=12, sessions_per_person=1, seed=12)
+            show(F.p5_group_dashboard(store, library, *F.group_of(store, library, shared)))
         if want("P6"):
             show(F.p6_concurrent_writers_threads())
             show(F.p6_concurrent_writers())

@@ -207,6 +207,39 @@ def _owner_service(store, library, session_id: int):
     return Service(store, library, Actor(store.session(session_id).person_id))
 
 
+def group_of(store, library, session_ids: list[int], members: int = 12) -> tuple[int, int]:
+    """A group of ``members`` people, each sharing one completed session; returns (group id, a member's id)."""
+    from wegwijzer.auth import new_code
+
+    owners = []
+    for sid in session_ids:
+        owner = store.session(sid).person_id
+        if owner not in [o for o, _ in owners]:
+            owners.append((owner, sid))
+        if len(owners) == members:
+            break
+    group = store.create_group("Bench", owners[0][0], new_code(), "deelnemers")
+    for person, sid in owners:
+        store.add_member(group, person)
+        store.set_shared_session(group, person, sid)
+    return group, owners[0][0]
+
+
+def p5_group_dashboard(store, library, group_id: int, member: int, runs: int = 30, label: str = "") -> Figure:
+    """Everything the group page computes for a member: access checks, shared scores, spreads, figures, agenda."""
+    from wegwijzer.access import Actor
+    from wegwijzer.group_page import build_group_page
+    from wegwijzer.methods import load_methods
+    from wegwijzer.service import Service
+
+    service = Service(store, library, Actor(member))
+    methods = load_methods()
+    members = len(store.members(group_id))
+    fig = Figure("P5" + label, f"group_dashboard_{members}_members", "ms",
+                 timed(lambda: build_group_page(service, group_id, methods), runs), 100)
+    return fig
+
+
 def _writer(args) -> tuple[int, float, float]:
     path, sid, count, start_at = args
     from wegwijzer.db import Store
@@ -303,7 +336,7 @@ def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
 
 
 def s1_scale(library, sizes=(10, 100, 1000)):
-    """P2 and P4 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers (yields as it goes)."""
+    """P2, P4 and P5 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers (yields as it goes)."""
     from wegwijzer.db import Store
     from wegwijzer.fixtures import populate
 
@@ -318,6 +351,10 @@ def s1_scale(library, sizes=(10, 100, 1000)):
             p4 = p4_dashboard(store, library, ids[len(ids) // 2], runs=20, label=f"@{size}")
             p4.extra = f"people={size} answers={answers} build_s={build_s:.0f}"
             yield p4
+            group, member = group_of(store, library, ids[::4][:12] if size >= 12 else ids)
+            p5 = p5_group_dashboard(store, library, group, member, runs=20, label=f"@{size}")
+            p5.extra = f"people={size}"
+            yield p5
             # the questionnaire runs as the local person, who is the first person in the database
             yield p2_chapter_rerun(path, ids[0], runs=20, label=f"@{size}")
             store.close()

@@ -105,3 +105,29 @@ def test_codes_are_unguessable_readable_and_forgiving_when_typed():
     assert auth.normalise_code(" k7qm 2xpa-9rtd w4hn ") == "K7QM-2XPA-9RTD-W4HN"
     # 31 symbols, 16 places: about 79 bits
     assert 16 * __import__("math").log2(31) > 79
+
+
+def test_create_admin_command_once_and_from_the_environment(tmp_path, monkeypatch, capsys):
+    from wegwijzer import web
+    from wegwijzer.cli import main
+
+    db = tmp_path / "a.db"
+    monkeypatch.setenv("WEGWIJZER_ADMIN_PASSWORD", "beheer-wachtwoord")
+    assert main(["create-admin", "--email", "Baas@Gemeente.nl", "--db", str(db)]) == 0
+    assert "beheerder aangemaakt: baas@gemeente.nl" in capsys.readouterr().out
+    assert main(["create-admin", "--email", "twee@gemeente.nl", "--db", str(db)]) == 1
+    assert "Er is al een beheerder" in capsys.readouterr().err
+    store = Store(db)
+    assert [a.email for a in store.accounts() if a.is_admin] == ["baas@gemeente.nl"]
+    # the environment route: only in server mode, only while there is no administrator
+    other = tmp_path / "b.db"
+    monkeypatch.setenv("WEGWIJZER_DB", str(other))
+    monkeypatch.setenv("WEGWIJZER_ADMIN_EMAIL", "env@gemeente.nl")
+    assert web.create_admin_from_environment() is None  # local mode
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    assert web.create_admin_from_environment() == "Beheerder env@gemeente.nl aangemaakt."
+    assert web.create_admin_from_environment() is None
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "c.db"))
+    monkeypatch.setenv("WEGWIJZER_ADMIN_PASSWORD", "kort")
+    with pytest.raises(SystemExit, match="minstens 10 tekens"):
+        web.create_admin_from_environment()

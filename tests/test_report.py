@@ -61,3 +61,28 @@ def test_pdf_report_has_pages_and_vector_charts(library, overview, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Rollenprofiel" in text and "Ontwikkelprioriteiten" in text
     assert "Verbinder" in text and "Crisisleider" in text  # axis labels drawn from the SVG charts
+
+
+def test_a_closed_spiegel_round_appears_in_the_report_as_aggregates_only(store, library, overview):
+    from wegwijzer.access import Actor
+    from wegwijzer.report import MirrorSection
+    from wegwijzer.service import Service
+
+    owner = Service(store, library, Actor(overview.session.person_id))
+    rater = Service(store, library, Actor(None))
+    themes = list(overview.session.themes[:3])
+    round_id, links = owner.create_round(overview.session.id, "Voorjaar", themes,
+                                         [(f"Wethouder Qzx{i}", "college") for i in range(3)] + [("Partner Vlqm", "extern")])
+    for i, link in enumerate(links):
+        rater.submit_feedback(link.token, {t: 2 + (i % 3) for t in themes}, {themes[0]: f"opmerking {i} <b>x</b>"})
+    owner.close_round(round_id)
+    outcome = owner.round_outcome(round_id)
+    section = MirrorSection("Voorjaar", outcome.responses, outcome.result, outcome.comments)
+    html = report.render_html(overview.report_input(library, include_notes=False, mirror=section), static_charts=False)
+    assert "Spiegel: Voorjaar" in html and "4 mensen gaven feedback" in html
+    # college 3 raters: scores 2, 3, 4 -> 3,0; the one external rater is merged into overig (3 + 1 = 4 raters),
+    # so overig (2,3,4,2 -> 2,8) and all raters (2,8) are shown, college on its own is not
+    first = outcome.result.theme(themes[0])
+    assert [(g.group, g.mean, g.n) for g in first.groups] == [("overig", 2.8, 4), ("totaal", 2.8, 4)]
+    assert "overig: <i>2,8</i> (4)" in html
+    assert "opmerking 3 &lt;b&gt;x&lt;/b&gt;" in html and "Qzx" not in html and "Vlqm" not in html

@@ -1,4 +1,4 @@
-"""Command line: ``python -m wegwijzer check|backup|restore``."""
+"""Command line: ``python -m wegwijzer check|demo|backup|restore|create-admin``."""
 
 from __future__ import annotations
 
@@ -52,6 +52,33 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_admin(args: argparse.Namespace) -> int:
+    """The first administrator of server mode (once: refused when there is one already)."""
+    import getpass
+    import os
+
+    from . import auth
+    from .db import Store
+
+    store = Store(args.db or settings().db_path)
+    if store.has_admin() and not args.another:
+        print("Er is al een beheerder. Gebruik --nog-een om er nog een te maken.", file=sys.stderr)
+        return 1
+    password = os.environ.get("WEGWIJZER_ADMIN_PASSWORD")
+    if not password:
+        password = getpass.getpass("Wachtwoord (minstens 10 tekens): ")
+        if password != getpass.getpass("Nog een keer: "):
+            print("De twee wachtwoorden zijn niet gelijk; er is niets aangemaakt.", file=sys.stderr)
+            return 1
+    try:
+        auth.register(store, args.name, args.email, password, is_admin=True)
+    except auth.LoginRefused as exc:
+        print(f"Niet aangemaakt: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"beheerder aangemaakt: {auth.normalise_email(args.email)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wegwijzer", description="Wegwijzer command line")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -70,5 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     restore.add_argument("source", help="backup file to restore")
     restore.add_argument("--db", help="database path (default: data/wegwijzer.db or $WEGWIJZER_DB)")
     restore.set_defaults(func=_restore)
+    admin = sub.add_parser("create-admin", help="create the first administrator (server mode)")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", default="Beheerder")
+    admin.add_argument("--nog-een", dest="another", action="store_true", help="also when there is an administrator")
+    admin.add_argument("--db", help="database path (default: data/wegwijzer.db or $WEGWIJZER_DB)")
+    admin.set_defaults(func=_create_admin)
     args = parser.parse_args(argv)
     return args.func(args)

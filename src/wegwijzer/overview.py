@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from . import charts
 from .content import Library
 from .models import Action, Answer, SessionRecord
-from .report import ReportInput
+from .report import MirrorSection, ReportInput
 from .scoring import Dashboard, RoleChange, ThemeChange, build_dashboard, compare_roles, compare_themes, role_profile
 
 
@@ -25,10 +25,11 @@ class SessionOverview:
     role_changes: tuple[RoleChange, ...] = ()
     theme_changes: tuple[ThemeChange, ...] = ()
 
-    def report_input(self, library: Library, *, include_notes: bool) -> ReportInput:
+    def report_input(self, library: Library, *, include_notes: bool, mirror: MirrorSection | None = None) -> ReportInput:
         return ReportInput(library=library, session=self.session, answers=self.answers, actions=self.actions,
                            dashboard=self.dashboard, figures=self.figures, include_notes=include_notes,
-                           earlier=self.earlier, role_changes=self.role_changes, theme_changes=self.theme_changes)
+                           earlier=self.earlier, role_changes=self.role_changes, theme_changes=self.theme_changes,
+                           mirror=mirror)
 
 
 def build_overview(library: Library, session: SessionRecord, answers: Mapping[int, Answer],

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -97,6 +98,21 @@ class ReportInput:
     earlier: SessionRecord | None = None
     role_changes: tuple[RoleChange, ...] = ()
     theme_changes: tuple[ThemeChange, ...] = ()
+    mirror: MirrorSection | None = None
+
+
+@dataclass(frozen=True)
+class MirrorSection:
+    """A closed Spiegel round for the report: aggregates and anonymous comments only."""
+
+    title: str
+    responses: int
+    result: Any  # mirror.MirrorResult
+    comments: Mapping[int, list[str]]
+
+    def rows(self, library: Library) -> list[dict[str, object]]:
+        return [{"number": t.theme, "title": library.theme(t.theme).title, "self": t.self_score,
+                 "groups": [(g.label, g.mean, g.n) for g in t.groups]} for t in self.result.themes]
 
 
 def _rows(data: ReportInput) -> list[dict[str, object]]:
@@ -155,7 +171,9 @@ def _render(data: ReportInput, charts: Mapping[str, str], *, static: bool) -> st
         generated=datetime.now().strftime("%d-%m-%Y %H:%M"), explanation=EXPLANATION, dashboard=data.dashboard,
         roles=roles, priorities=priorities, charts=charts, rows=_rows(data), include_notes=data.include_notes,
         earlier=data.earlier, role_changes=[(data.library.roles[c.role].name, c) for c in data.role_changes],
-        theme_changes=data.theme_changes[:15], static=static,
+        theme_changes=data.theme_changes[:15], static=static, mirror=data.mirror,
+        mirror_rows=data.mirror.rows(data.library) if data.mirror else [],
+        theme_title=lambda n: data.library.theme(n).title,
     )
 
 

@@ -243,5 +243,8 @@ def create_admin_from_environment() -> str | None:
     email, password = os.environ.get("WEGWIJZER_ADMIN_EMAIL"), os.environ.get("WEGWIJZER_ADMIN_PASSWORD")
     if not settings().server_mode or not email or not password or store().has_admin():
         return None
-    auth.register(store(), os.environ.get("WEGWIJZER_ADMIN_NAME", "Beheerder"), email, password, is_admin=True)
+    try:
+        auth.register(store(), os.environ.get("WEGWIJZER_ADMIN_NAME", "Beheerder"), email, password, is_admin=True)
+    except auth.LoginRefused as exc:
+        raise SystemExit(f"WEGWIJZER_ADMIN_EMAIL/WEGWIJZER_ADMIN_PASSWORD: {exc.message}") from None
     return f"Beheerder {email} aangemaakt."
