@@ -21,7 +21,7 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	touch $@
 
 run: $(STAMP)  ## start the app on http://localhost:8501 (data in data/wegwijzer.db)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run server.py --server.port $(PORT)
 
 test: $(DEV_STAMP)  ## content check, lint and the whole test suite (incl. real-browser tests)
 	$(BIN)/python -m wegwijzer check
