@@ -1,5 +1,7 @@
 """Coaching: invite a coach and control what they see; as a coach, accept an invitation and open a coachee."""
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from app_pages.common import PAGES, refused, require_login
@@ -8,7 +10,18 @@ from wegwijzer.service import COACH_SCOPES, ServiceError
 from wegwijzer.text import plain
 
 svc = require_login()
+
+
+def invite_link(code: str) -> str:
+    parts = urlsplit(st.context.url or "")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/coaching?uitnodiging={code}"
+
+
 st.title("Coaching")
+invited = st.query_params.get("uitnodiging", "")
+if invited:
+    st.info("Je opent een uitnodiging om coach te worden. Kijk onder *Mijn coachees* en klik op "
+            "*Uitnodiging accepteren*.")
 mine, coaching = st.tabs(["Mijn coach", "Mijn coachees"])
 
 with mine:
@@ -21,9 +34,9 @@ with mine:
             link = svc.invite_coach(scope)
             st.session_state["new_coach_code"] = link.code
     if code := st.session_state.get("new_coach_code"):
-        st.success("Geef deze code aan je coach. De coach vult haar in op de pagina Coaching → Mijn coachees; "
-                   "de code werkt één keer.")
-        st.code(code, language=None)
+        st.success("Geef deze code (of de link) aan je coach. De coach logt in en vult de code in op Coaching → "
+                   "Mijn coachees; de code werkt één keer.")
+        st.code(f"{code}\n{invite_link(code)}", language=None)
     for link in svc.my_coach_links():
         with st.container(border=True):
             if link.status == "uitgenodigd":
@@ -48,7 +61,7 @@ with mine:
 
 with coaching:
     with st.form("accept_invite", clear_on_submit=True):
-        code = st.text_input("Code van je coachee", max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX")
+        code = st.text_input("Code van je coachee", value=invited[:40], max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX")
         if st.form_submit_button("Uitnodiging accepteren", type="primary"):
             try:
                 accepted = svc.accept_coach_invite(code)

@@ -48,6 +48,8 @@ def main() -> int:
 
             shared = populate(store, library, people=12, sessions_per_person=1, seed=12)
             show(F.p5_group_dashboard(store, library, *F.group_of(store, library, shared)))
+        if want("L1"):
+            show(F.l1_login(store))
         if want("P6"):
             show(F.p6_concurrent_writers_threads())
             show(F.p6_concurrent_writers())

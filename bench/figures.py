@@ -240,6 +240,16 @@ def p5_group_dashboard(store, library, group_id: int, member: int, runs: int = 3
     return fig
 
 
+def l1_login(store, runs: int = 20) -> Figure:
+    """A login as the /inloggen route does it: throttle check, argon2id verify, token issued and stored."""
+    from wegwijzer import auth
+
+    auth.register(store, "Bench Login", "login@bench.nl", "een-lang-wachtwoord")
+    return Figure("L1", "login_argon2_verify_and_token", "ms",
+                  timed(lambda: auth.login(store, "login@bench.nl", "een-lang-wachtwoord", "127.0.0.1"), runs),
+                  float("inf"))
+
+
 def _writer(args) -> tuple[int, float, float]:
     path, sid, count, start_at = args
     from wegwijzer.db import Store

@@ -221,11 +221,17 @@ def test_a_stranger_reaches_nothing_by_url(server, chromium, library):
 
 
 def test_coach_invitation_accepted_then_revoked(server, chromium, library):
-    url, _ = server
+    url, db_path = server
     coachee_email, coachee = person(server, library, "Cora Coachee", sessions=2)
     coach_email, _ = person(server, library, "Karel Coach")
+    store = Store(db_path)
+    latest = store.sessions_of(coachee)[0]
+    priority = max(store.answers(latest.id).values(), key=lambda a: (a.importance or 0) * (5 - (a.mastery or 5)))
+    store.save_answer(latest.id, priority.theme, note="Notitie " + HOSTILE)
+    store.close()
     c = login(chromium, url, coachee_email)
     go(c, f"{url}/coaching")
+    c.get_by_text("Scores en notities").first.click()
     c.get_by_role("button", name="Uitnodiging maken").click()
     wait_for_app(c)
     code = re.search(r"[2-9A-Z]{4}(-[2-9A-Z]{4}){3}", c.locator("[data-testid=stCode]").inner_text()).group(0)
@@ -240,7 +246,11 @@ def test_coach_invitation_accepted_then_revoked(server, chromium, library):
     wait_for_app(k)
     expect(k.locator("h1")).to_have_text("Cora Coachee")
     expect(k.get_by_text("Gespreksvoorbereiding")).to_be_visible()
-    expect(k.get_by_text("Je ziet: scores.")).to_be_visible()
+    expect(k.get_by_text("Je ziet: scores en notities.")).to_be_visible()
+    # the top priority is suggested for the conversation, with the coachee's note shown literally
+    expect(k.get_by_text("Notitie <img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]")
+           ).to_be_visible()
+    assert k.locator("img[src=x]").count() == 0 and k.dialogs == []
 
     go(c, f"{url}/coaching")
     expect(c.get_by_text("Karel Coach ziet je resultaten")).to_be_visible()
