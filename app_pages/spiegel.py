@@ -8,7 +8,7 @@ import streamlit as st
 from app_pages.common import PAGES, refused, require_login, session_title
 from wegwijzer import charts
 from wegwijzer.access import AccessDenied
-from wegwijzer.mirror import CATEGORIES, GROUP_LABELS
+from wegwijzer.mirror import CATEGORIES, GROUP_LABELS, GROUPS
 from wegwijzer.service import ServiceError
 from wegwijzer.text import decimal, plain
 
@@ -44,12 +44,12 @@ rounds = svc.my_rounds()
 st.header("Mijn feedbackrondes")
 if not rounds:
     st.caption("Je hebt nog geen feedbackronde.")
-for r in rounds:
+for index, r in enumerate(rounds):
     rid = r["id"]
     invites = svc.round_invites(rid)
     answered = sum(i["used"] for i in invites)
     state = "gesloten" if r["closed"] else f"open tot {r['expires_at'][:10]}"
-    with st.expander(f"{plain(r['title'])} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) == 1):
+    with st.expander(f"{plain(r['title'])} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) <= 2 or index == 0):
         st.dataframe([{"Genodigde": i["label"], "Categorie": CATEGORIES[i["category"]],
                        "Beantwoord": "ja" if i["used"] else "nog niet"} for i in invites],
                      hide_index=True, width="stretch")
@@ -96,14 +96,21 @@ for r in rounds:
                                     f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}")
                     if not result.hidden_strengths:
                         st.caption("Geen.")
+                shown = [g for g in GROUPS if any(t.figure(g) for t in result.themes)]
+
+                def cells(item, shown=shown) -> dict[str, str]:
+                    return {GROUP_LABELS[g]: (f"{decimal(f.mean)} ({f.n})" if (f := item.figure(g)) else "–")
+                            for g in shown}
+
                 st.subheader("Per rol")
-                st.dataframe([{"Rol": lib.roles[role.role].name, "Zelf": role.self_score}
-                              | {f.label: f.mean for f in role.groups} for role in result.roles],
-                             hide_index=True, width="stretch")
+                st.caption("Gemiddelde (aantal beoordelaars). Een rol telt alleen de thema's waarop die groep getoond wordt.")
+                st.dataframe([{"Rol": lib.roles[role.role].name, "Zelf": decimal(role.self_score)} | cells(role)
+                              for role in result.roles], hide_index=True, width="stretch")
                 st.subheader("Per thema")
-                st.dataframe([{"Thema": f"{t.theme}. {lib.theme(t.theme).title}", "Zelf": t.self_score}
-                              | {f"{f.label} (n={f.n})": f.mean for f in t.groups} for t in result.themes],
-                             hide_index=True, width="stretch")
+                st.caption("– betekent: te weinig antwoorden om te tonen zonder dat iemand herkenbaar wordt.")
+                st.dataframe([{"Thema": f"{t.theme}. {lib.theme(t.theme).title}",
+                               "Zelf": "–" if t.self_score is None else str(t.self_score)} | cells(t)
+                              for t in result.themes], hide_index=True, width="stretch")
             if outcome.comments:
                 st.subheader("Opmerkingen")
                 st.caption("Zonder naam of categorie, in willekeurige volgorde.")
