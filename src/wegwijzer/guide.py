@@ -31,7 +31,7 @@ def suggestions(view: SessionOverview, limit: int = 3) -> list[Suggestion]:
     """Themes worth a conversation: top priorities, largest changes, and "niet van toepassing" answers."""
     found: dict[int, list[str]] = {}
     for p in view.dashboard.priorities[:limit]:
-        found.setdefault(p.number, []).append(f"prioriteit (beheersing {p.mastery}, belang {p.importance})")
+        found.setdefault(p.number, []).append(f"prioriteit: beheersing {p.mastery}, belang {p.importance}")
     changes = sorted((c for c in view.theme_changes if c.delta), key=lambda c: (-abs(c.delta), c.number))
     for c in changes[:limit]:
         found.setdefault(c.number, []).append(f"veranderd van {c.before} naar {c.after}")
