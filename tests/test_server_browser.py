@@ -279,3 +279,10 @@ def test_logout_in_one_tab_ends_the_other_tab_too(server, chromium, library):
     second.get_by_role("button", name="Groep maken").click()
     wait_for_app(second)
     expect(second.get_by_text("Je bent niet ingelogd")).to_be_visible()
+
+
+def test_only_a_rater_link_itself_passes_the_gate_without_a_login(server):
+    url, _ = server
+    assert request(url, "GET", "/feedback/onzin").status == 404  # the rater route answers, in Dutch
+    r = request(url, "GET", "/feedback/a/b")
+    assert r.status == 303 and "inloggen" in r.getheader("Location")

@@ -31,8 +31,10 @@ figure is then a fixed combination of shown theme figures and adds no informatio
 themes concern different answers, any combination of all shown figures splits into one combination per
 theme, each of which involves no rater or at least 3.
 
-What no threshold prevents: a mean of exactly 1.0 or 5.0 tells that everyone in that group gave that score,
-and the numbers of raters per figure show how many could not judge a theme (not who).
+What no threshold prevents: a mean of exactly 1.0 or 5.0 tells that everyone in that group gave that score;
+and since the secretary sees who responded (to send reminders), the numbers of raters per figure can show
+that someone in a small category chose "kan ik niet beoordelen" on a theme — never what anyone scored. The
+rater's introduction says so. Nor can any rule stop a secretary who answers their own links.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ The gate sends a page load without a valid login to the login page; the app itse
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -26,8 +27,11 @@ from .db import Store, shared_store
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=select_autoescape(["html"]))
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
-              "/robots.txt", "/feedback/")
-MAX_FORM_BYTES = 20_000
+              "/robots.txt")
+MAX_FORM_BYTES = 20_000  # login and registration
+MAX_RATER_FORM_BYTES = 400_000  # 25 themes × a 1,500-character comment, URL-encoded (up to 9 bytes a character)
+_RATER_PATH = re.compile(r"^/feedback/[^/]{1,1000}$")  # the route itself refuses bad tokens in Dutch
+_SCORES = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "": None}
 
 
 @functools.cache
@@ -73,10 +77,14 @@ def _same_origin(request: Request) -> bool:
     return urlsplit(origin).netloc == request.headers.get("host", "")
 
 
-async def _form(request: Request) -> dict[str, str]:
+class FormTooLarge(Exception):
+    """A posted form above its limit."""
+
+
+async def _form(request: Request, limit: int = MAX_FORM_BYTES) -> dict[str, str]:
     body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        return {}
+    if len(body) > limit:
+        raise FormTooLarge()
     form = await request.form()
     return {k: str(v) for k, v in form.items() if isinstance(v, str)}
 
@@ -102,7 +110,10 @@ async def login_page(request: Request) -> Response:
     if not _same_origin(request):
         return _page("Inloggen", "Log in om verder te gaan.", "login", status=403,
                      error="Dit formulier kwam niet van deze site. Open de inlogpagina opnieuw.")
-    form = await _form(request)
+    try:
+        form = await _form(request)
+    except FormTooLarge:
+        form = {}
     email, password, target = form.get("email", ""), form.get("password", ""), form.get("next", "")
     try:
         login = auth.login(store(), email, password, _client(request))
@@ -127,7 +138,10 @@ async def register_page(request: Request) -> Response:
     if not _same_origin(request):
         return _page("Account maken", lead, "register", status=403,
                      error="Dit formulier kwam niet van deze site. Open de pagina opnieuw.")
-    form = await _form(request)
+    try:
+        form = await _form(request)
+    except FormTooLarge:
+        form = {}
     name, email, password = form.get("name", ""), form.get("email", ""), form.get("password", "")
     try:
         auth.register(store(), name, email, password)
@@ -183,16 +197,22 @@ async def rater_page(request: Request) -> Response:
                            problem=exc.message)
     if request.method == "GET":
         return _rater_page(form)
-    fields = await _form(request)
+    try:
+        fields = await _form(request, MAX_RATER_FORM_BYTES)
+    except FormTooLarge:
+        return _rater_page(form, status=413, problem="Je opmerkingen zijn samen te lang om te versturen. Maak ze "
+                                                     "korter en verstuur opnieuw; er is nog niets bewaard.")
     ratings: dict[int, int | None] = {}
     comments: dict[int, str] = {}
     for number in form.themes:
-        raw = fields.get(f"t{number}", "")
-        ratings[number] = int(raw) if raw.isdigit() else None
-        comments[number] = fields.get(f"c{number}", "")
+        # only the six values the form offers; anything else becomes 0, which gets the Dutch "1 tot en met 5"
+        ratings[number] = _SCORES.get(fields.get(f"t{number}", ""), 0)
+        comments[number] = fields.get(f"c{number}", "")[:5000]
     try:
         service.submit_feedback(token, ratings, comments)
     except RaterLinkProblem as exc:
+        if "al feedback" in exc.message or "gesloten" in exc.message:  # e.g. a second submit that lost the race
+            return _rater_page(None, status=410, problem=exc.message)
         chosen = {n: fields.get(f"t{n}", "") for n in form.themes}
         return _rater_page(form, status=400, problem=exc.message, chosen=chosen, comments=comments)
     return _rater_page(form, done=True)
@@ -207,7 +227,7 @@ class LoginGate:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET" and settings().server_mode:
             path = scope["path"]
-            if not path.startswith(OPEN_PATHS):
+            if not path.startswith(OPEN_PATHS) and not _RATER_PATH.match(path):
                 request = Request(scope)
                 if current_person(request) is None:
                     target = path + (f"?{scope['query_string'].decode()}" if scope["query_string"] else "")

@@ -1,0 +1,483 @@
+"""Spiegel rounds and rater links: the service side, and the rater's page over real HTTP.
+
+The aggregation rule itself is tested in test_mirror.py; here a round goes through the service and the
+database: links that are shown once and stored only as hashes, links that work once and only while the round
+is open, answers that are checked before anything is written, and a result that appears only after closing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import http.client
+import json
+import re
+import urllib.parse
+
+import pytest
+
+from wegwijzer.access import LOGGED_OUT, Actor
+from wegwijzer.db import Store
+from wegwijzer.mirror import Gap, GroupFigure
+from wegwijzer.mirror_service import RaterLinkProblem
+from wegwijzer.models import Answer
+from wegwijzer.service import Service, ServiceError
+
+from .browser import streamlit_server
+
+THEMES = [2, 5, 9, 11]
+SELF = {2: 4, 5: 5, 9: 2}  # theme 11 is answered "niet van toepassing": no self score
+PAST = "2000-01-01T00:00:00+00:00"
+USED = "al feedback gegeven"
+CLOSED = "gesloten of verlopen"
+INVALID = "niet geldig"
+BAD_SCORE = "Een score moet 1 tot en met 5 zijn"
+NO_SCORE = "Geef bij minstens één thema een score"
+
+
+def secretary(store: Store, name: str = "Sara Secretaris", email: str = "sara@test.nl") -> tuple[int, int]:
+    """An account (no login needed here, so no real password hash) with one completed session."""
+    person = store.create_account(name, email, "geen-echte-hash")
+    answers = [Answer(theme=t, mastery=m, importance=2) for t, m in SELF.items()]
+    answers.append(Answer(theme=11, not_applicable=True))
+    session = store.insert_full_session(person, {"label": "Voorjaar", "scope_kind": "eigen", "scope_key": "",
+                                                 "perspective": "zittend", "themes": THEMES, "status": "afgerond",
+                                                 "created_at": "2026-01-05T10:00:00+00:00"}, answers, [])
+    return person, session
+
+
+@pytest.fixture
+def world(library):
+    store = Store(":memory:")
+    person, session = secretary(store)
+    owner = Service(store, library, Actor(person))
+    rater = Service(store, library, LOGGED_OUT)
+    yield store, owner, rater, session
+    store.close()
+
+
+def responses(store: Store) -> list[dict]:
+    return [dict(r) for r in store.conn.execute("SELECT * FROM mirror_responses ORDER BY id").fetchall()]
+
+
+def dump(store: Store) -> str:
+    return "\n".join(store.conn.iterdump())
+
+
+FOUR = [("Wethouder Jansen", "college"), ("Burgemeester", "college"), ("Wethouder Pietersen", "college"),
+        ("Directeur woningcorporatie", "extern")]
+
+
+# --- links: random, shown once, stored as hashes ------------------------------------------------------
+
+
+def test_a_round_gives_one_256_bit_link_per_invitee_and_stores_only_hashes(world):
+    store, owner, _rater, session = world
+    round_id, links = owner.create_round(session, "  Spiegel   voorjaar ", [9, 2, 2, 5], FOUR, days=10)
+    assert [(k.label, k.category) for k in links] == FOUR
+    assert len({k.token for k in links}) == 4
+    for link in links:
+        # token_urlsafe(32): 32 random bytes = 256 bits, 43 base64url characters
+        assert re.fullmatch(r"[A-Za-z0-9_-]{43}", link.token), link.token
+    rows = [dict(r) for r in store.conn.execute("SELECT * FROM mirror_invites ORDER BY rowid").fetchall()]
+    assert [r["token_hash"] for r in rows] == [hashlib.sha256(k.token.encode()).hexdigest() for k in links]
+    assert all(r["used"] == 0 and r["round_id"] == round_id for r in rows)
+    everything = dump(store)
+    for link in links:
+        assert link.token not in everything
+        assert link.token[:20] not in everything  # not even a part of it
+    # the round: title tidied, themes deduplicated in the chosen order, the self scores copied from the session
+    row = store.mirror_round(round_id)
+    assert row["title"] == "Spiegel voorjaar" and row["themes"] == [9, 2, 5]
+    assert row["self_scores"] == {9: 2, 2: 4, 5: 5}
+    assert row["closed_at"] is None and row["expires_at"] > row["created_at"]
+
+
+def test_a_round_refuses_themes_outside_the_session_and_unknown_categories(world):
+    store, owner, _rater, session = world
+    before = dump(store)
+    with pytest.raises(ServiceError, match="alleen thema's uit de sessie"):
+        owner.create_round(session, "R", [2, 3], FOUR)
+    with pytest.raises(ServiceError, match="Kies 1 tot 25 thema's"):
+        owner.create_round(session, "R", [], FOUR)
+    with pytest.raises(ServiceError, match="categorie"):
+        owner.create_round(session, "R", [2], [("Iemand", "familie")])
+    with pytest.raises(ServiceError, match="looptijd van 1 tot 60 dagen"):
+        owner.create_round(session, "R", [2], FOUR, days=0)
+    assert dump(store) == before
+
+
+def test_the_rater_form_shows_the_round_and_nothing_else_of_the_secretary(world):
+    _store, owner, rater, session = world
+    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    form = rater.rater_form(links[3].token)
+    assert (form.person_name, form.title, form.themes, form.category) == ("Sara Secretaris", "Ronde", (2, 5, 9, 11),
+                                                                          "extern")
+
+
+# --- submitting: once, while open, valid answers only ----------------------------------------------------
+
+
+def test_a_link_works_once(world):
+    store, owner, rater, session = world
+    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    rater.submit_feedback(links[0].token, {2: 4, 5: 3}, {})
+    assert len(responses(store)) == 1
+    with pytest.raises(RaterLinkProblem, match=USED) as used:
+        rater.submit_feedback(links[0].token, {2: 1, 5: 1}, {2: "nog een keer"})
+    assert "Elke link werkt één keer" in used.value.message
+    with pytest.raises(RaterLinkProblem, match=USED):
+        rater.rater_form(links[0].token)
+    rows = responses(store)
+    assert len(rows) == 1 and json.loads(rows[0]["ratings"]) == {"2": 4, "5": 3, "9": None, "11": None}
+    assert {i["label"]: i["used"] for i in owner.round_invites(round_id)} == {
+        "Wethouder Jansen": 1, "Burgemeester": 0, "Wethouder Pietersen": 0, "Directeur woningcorporatie": 0}
+    rater.submit_feedback(links[1].token, {2: 2}, {})  # the other links still work
+    assert len(responses(store)) == 2
+
+
+def test_two_submissions_racing_on_one_link_store_one_response(world, monkeypatch):
+    """Both pass the first check (as two requests at the same moment would); the write itself refuses one."""
+    store, owner, rater, session = world
+    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    real = store.invite_by_token
+    monkeypatch.setattr(store, "invite_by_token", lambda h: {**real(h), "used": 0})
+    rater.submit_feedback(links[0].token, {2: 4}, {})
+    with pytest.raises(RaterLinkProblem, match=USED):
+        rater.submit_feedback(links[0].token, {2: 5}, {})
+    assert [json.loads(r["ratings"])["2"] for r in responses(store)] == [4]
+
+
+@pytest.mark.parametrize("how", ["expired", "closed"])
+def test_an_expired_or_closed_round_takes_nothing(world, how):
+    store, owner, rater, session = world
+    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    if how == "expired":
+        store.conn.execute("UPDATE mirror_rounds SET expires_at = ? WHERE id = ?", (PAST, round_id))
+    else:
+        owner.close_round(round_id)
+    before = dump(store)
+    with pytest.raises(RaterLinkProblem, match=CLOSED):
+        rater.rater_form(links[0].token)
+    with pytest.raises(RaterLinkProblem, match=CLOSED):
+        rater.submit_feedback(links[0].token, {2: 4}, {2: "te laat"})
+    assert dump(store) == before and responses(store) == []
+    with pytest.raises(ServiceError, match="gesloten"):
+        owner.add_invites(round_id, [("Nog iemand", "college")])
+    assert owner.my_rounds()[0]["closed"] is True
+
+
+def _tampered(token: str) -> dict[str, str]:
+    middle = len(token) // 2
+    swapped = "A" if token[middle] != "A" else "B"
+    return {"one character changed": token[:middle] + swapped + token[middle + 1:], "truncated": token[:-1],
+            "one character more": token + "x", "empty": "", "500 characters": token * 11 + "x" * (500 - 11 * 43),
+            "upper case": token.upper() if token.upper() != token else token.lower(),
+            "the hash itself": hashlib.sha256(token.encode()).hexdigest()}
+
+
+def test_tampered_links_are_refused_and_store_nothing(world):
+    store, owner, rater, session = world
+    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    cases = _tampered(links[0].token)
+    assert len(cases["500 characters"]) == 500
+    before = dump(store)
+    for name, token in cases.items():
+        with pytest.raises(RaterLinkProblem, match=INVALID) as problem:
+            rater.rater_form(token)
+        assert "Controleer of je de hele link hebt gekopieerd" in problem.value.message, name
+        with pytest.raises(RaterLinkProblem, match=INVALID):
+            rater.submit_feedback(token, {2: 4}, {2: "gemanipuleerd"})
+    assert dump(store) == before
+    rater.submit_feedback(links[0].token, {2: 4}, {})  # the real link is untouched
+    assert len(responses(store)) == 1
+
+
+@pytest.mark.parametrize("value", [0, 6, -1, 3.0, 4.5, True, False, "4", "vier", [4]],
+                         ids=lambda v: f"{type(v).__name__}-{v!r}")
+def test_scores_outside_one_to_five_are_refused_and_nothing_is_stored(world, value):
+    store, owner, rater, session = world
+    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    before = dump(store)
+    with pytest.raises(RaterLinkProblem, match=BAD_SCORE) as problem:
+        rater.submit_feedback(links[0].token, {2: 4, 5: value}, {2: "goed"})
+    assert "'kan ik niet beoordelen'" in problem.value.message
+    assert dump(store) == before
+    assert rater.rater_form(links[0].token).category == "college"  # the link can still be used
+
+
+@pytest.mark.parametrize("ratings", [{}, {2: None, 5: None, 9: None, 11: None}, {99: 4, 1: 3}],
+                         ids=["nothing", "all cannot judge", "only themes outside the round"])
+def test_without_any_score_nothing_is_stored(world, ratings):
+    store, owner, rater, session = world
+    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    before = dump(store)
+    with pytest.raises(RaterLinkProblem, match=NO_SCORE) as problem:
+        rater.submit_feedback(links[0].token, ratings, {2: "Alleen een opmerking."})
+    assert "er is nog niets bewaard" in problem.value.message
+    assert dump(store) == before
+
+
+def test_ratings_outside_the_round_are_ignored_and_comments_stripped_and_capped(world):
+    store, owner, rater, session = world
+    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    rater.submit_feedback(links[0].token, {2: 5, 99: 42, 1: 3, 9: None},
+                          {2: "  \n Heldere adviezen.\t ", 5: "   ", 9: "x" * 2000, 99: "buiten de ronde",
+                           11: " a" + "b" * 1600})
+    [row] = responses(store)
+    assert json.loads(row["ratings"]) == {"2": 5, "5": None, "9": None, "11": None}
+    comments = json.loads(row["comments"])
+    assert set(comments) == {"2", "9", "11"}  # the blank one and the one outside the round are dropped
+    assert comments["2"] == "Heldere adviezen."
+    assert comments["9"] == "x" * 1500
+    assert comments["11"] == "a" + "b" * 1499  # stripped first, then cut at 1500 characters
+    assert row["category"] == "college"
+
+
+def test_a_response_row_cannot_be_traced_to_its_invitation(world):
+    store, owner, rater, session = world
+    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    rater.submit_feedback(links[2].token, {2: 3}, {})
+    columns = [r["name"] for r in store.conn.execute("PRAGMA table_info(mirror_responses)").fetchall()]
+    assert columns == ["id", "round_id", "category", "ratings", "comments"]  # no token hash, no time
+    invite_columns = [r["name"] for r in store.conn.execute("PRAGMA table_info(mirror_invites)").fetchall()]
+    assert "used_at" not in invite_columns and "response_id" not in invite_columns
+    [row] = responses(store)
+    assert hashlib.sha256(links[2].token.encode()).hexdigest() not in json.dumps(row)
+    # the secretary sees who answered, never what
+    assert {tuple(sorted(i)) for i in owner.round_invites(round_id)} == {("category", "created_at", "label", "used")}
+
+
+# --- the outcome: only after closing, aggregated by the rule in mirror.py ----------------------------------
+
+# Four raters: A, B, C from the college, D external. None = "kan ik niet beoordelen".
+ANSWERS = [
+    ({2: 3, 5: 3, 9: 4, 11: None}, {2: "  Sterk in overleg met het college.\n", 11: "Geen zicht op."}),
+    ({2: 4, 5: 4, 9: 5, 11: 2}, {99: "buiten de ronde"}),
+    ({2: 4, 5: 3, 9: 4, 11: None}, {9: "x" * 2000}),
+    ({2: 2, 5: 2, 9: None, 11: 5}, {2: "Meer zichtbaar in de regio.", 11: "   "}),
+]
+
+
+def test_round_outcome_appears_only_after_closing_with_the_figures_worked_out_by_hand(world):
+    _store, owner, rater, session = world
+    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    for link, (ratings, comments) in zip(links, ANSWERS, strict=True):
+        rater.submit_feedback(link.token, ratings, comments)
+    assert owner.round_outcome(round_id) is None  # still open: no figures at all
+    owner.close_round(round_id)
+    outcome = owner.round_outcome(round_id)
+    result = outcome.result
+    assert outcome.responses == 4 and result.raters == 4
+
+    # Theme 2: all four rate it. College has 3 (shown alone), the rest is D alone (1): totaal − college would be
+    # D's score, so college is merged into overig. overig = totaal = (3+4+4+2)/4 = 13/4 = 3.25 → 3.3, n=4.
+    t2 = result.theme(2)
+    assert t2.self_score == 4
+    assert t2.groups == (GroupFigure("overig", "Overig", 3.3, 4), GroupFigure("totaal", "Alle beoordelaars", 3.3, 4))
+    assert t2.figure("college") is None and t2.figure("extern") is None
+    # Theme 5: (3+4+3+2)/4 = 3.0, same groups.
+    assert [(g.group, g.mean, g.n) for g in result.theme(5).groups] == [("overig", 3.0, 4), ("totaal", 3.0, 4)]
+    # Theme 9: D cannot judge, so only the college rates it: college shown alone, (4+5+4)/3 = 13/3 → 4.3, n=3;
+    # the remainder is empty, so no overig; totaal is the same three.
+    assert [(g.group, g.mean, g.n) for g in result.theme(9).groups] == [("college", 4.3, 3), ("totaal", 4.3, 3)]
+    # Theme 11: two usable ratings (B 2, D 5): nothing may be shown; no self score (niet van toepassing).
+    assert result.theme(11).groups == () and result.theme(11).self_score is None
+
+    # Gaps against "totaal": theme 2: 4 − 3.3 = 0.7 (none); theme 5: 5 − 3.0 = 2.0 (blind spot);
+    # theme 9: 2 − 4.3 = −2.3 (hidden strength).
+    assert result.blind_spots == (Gap(5, 5, 3.0, "totaal", 2.0),)
+    assert result.hidden_strengths == (Gap(9, 2, 4.3, "totaal", 2.3),)
+
+    # Role verbinder, weights from the content: theme 2: 1.0, 5: 1.0, 9: 0.4, 11: 0.3.
+    # self: (1·4 + 1·5 + 0.4·2) / 2.4 = 9.8 / 2.4 = 4.083 → 4.1 over 3 themes (11 has no self score).
+    # totaal is shown on 2, 5, 9: (13/4 + 3 + 0.4·13/3) / 2.4 = 7.983 / 2.4 = 3.326 → 3.3, 4 raters, 3 themes.
+    # college only on 9: 4.3 (3 raters, 1 theme); overig on 2 and 5: (3.25 + 3) / 2 = 3.125 → 3.1.
+    verbinder = result.role("verbinder")
+    assert (verbinder.self_score, verbinder.self_themes) == (4.1, 3)
+    assert verbinder.groups == (GroupFigure("college", "College van B&W", 4.3, 3, 1),
+                                GroupFigure("overig", "Overig", 3.1, 4, 2),
+                                GroupFigure("totaal", "Alle beoordelaars", 3.3, 4, 3))
+    # crisisleider rests on theme 11 only (0.4), where nothing is shown and there is no self score
+    crisis = result.role("crisisleider")
+    assert (crisis.self_score, crisis.self_themes, crisis.groups) == (None, 0, ())
+
+    # comments: four responses, so they are shown; stripped, blanks and other themes dropped, no names or ids
+    assert {t: sorted(c) for t, c in outcome.comments.items()} == {
+        2: ["Meer zichtbaar in de regio.", "Sterk in overleg met het college."],
+        5: [],
+        9: ["x" * 1500],
+        11: ["Geen zicht op."],
+    }
+    assert all(isinstance(c, str) for texts in outcome.comments.values() for c in texts)
+    assert "rater=" not in repr(outcome)
+    # the same outcome each time it is opened (the comment order is fixed per round)
+    assert owner.round_outcome(round_id) == outcome
+
+
+def test_with_fewer_than_three_responses_neither_figures_nor_comments_are_shown(world):
+    _store, owner, rater, session = world
+    round_id, links = owner.create_round(session, "Klein", THEMES, FOUR)
+    for link, (ratings, comments) in zip(links[:2], ANSWERS, strict=False):
+        rater.submit_feedback(link.token, ratings, comments)
+    owner.close_round(round_id)
+    outcome = owner.round_outcome(round_id)
+    assert outcome.responses == 2 and outcome.comments == {}
+    assert all(t.groups == () for t in outcome.result.themes)
+    assert outcome.result.blind_spots == () and outcome.result.hidden_strengths == ()
+
+
+def test_an_expired_round_shows_its_outcome_without_closing(world):
+    store, owner, rater, session = world
+    round_id, links = owner.create_round(session, "Verlopen", THEMES, FOUR)
+    for link, (ratings, comments) in zip(links, ANSWERS, strict=True):
+        rater.submit_feedback(link.token, ratings, comments)
+    store.conn.execute("UPDATE mirror_rounds SET expires_at = ? WHERE id = ?", (PAST, round_id))
+    assert owner.round_outcome(round_id).result.theme(5).figure("totaal").mean == 3.0
+
+
+# --- over HTTP: the rater's page on a real server (server mode) -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("spiegel") / "server.db"
+    Store(db_path).close()
+    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}, script="server.py") as (url, _):
+        yield url, db_path
+
+
+_serial = iter(range(1, 1000))
+
+
+def http_round(server, library, themes=(2, 5, 9), invitees=FOUR[:3]) -> tuple[Store, Service, int, list[str]]:
+    """A new secretary on the server's database with an open round; returns the tokens."""
+    store = Store(server[1])
+    n = next(_serial)
+    person, session = secretary(store, f"Sara Secretaris {n}", f"sara{n}@test.nl")
+    owner = Service(store, library, Actor(person))
+    round_id, links = owner.create_round(session, "Voorjaar & <najaar>", list(themes), list(invitees))
+    return store, owner, round_id, [k.token for k in links]
+
+
+def request(url: str, method: str, path: str, fields: dict | str | None = None):
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    body = urllib.parse.urlencode(fields) if isinstance(fields, dict) else fields
+    conn.request(method, path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    response = conn.getresponse()
+    response.text = response.read().decode("utf-8", errors="replace")
+    conn.close()
+    return response
+
+
+def assert_private_headers(response) -> None:
+    assert response.getheader("Cache-Control") == "no-store"
+    assert response.getheader("Referrer-Policy") == "no-referrer"
+
+
+def test_the_rater_page_over_http_works_once(server, library):
+    url, _ = server
+    store, _owner, round_id, tokens = http_round(server, library)
+    r = request(url, "GET", f"/feedback/{tokens[0]}")
+    assert r.status == 200
+    assert_private_headers(r)
+    assert r.getheader("Content-Type").startswith("text/html")
+    assert "Je antwoorden zijn anoniem" in r.text and "kan ik niet beoordelen" in r.text
+    assert "Feedback voor Sara Secretaris" in r.text
+    assert "Voorjaar &amp; &lt;najaar&gt;" in r.text and "<najaar>" not in r.text  # the title is escaped
+    for number in (2, 5, 9):
+        assert f"{number}. {html.escape(library.theme(number).title)}" in r.text
+        assert f'name="t{number}" value="5"' in r.text and f'name="c{number}"' in r.text
+    assert 'name="t11"' not in r.text  # only the round's themes
+
+    hostile = "<script>alert(1)</script>"
+    r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": "4", "t5": "", "t9": "3", "c2": hostile, "c5": "  "})
+    assert r.status == 200 and "Dank je wel" in r.text
+    assert_private_headers(r)
+    [stored] = store.round_responses(round_id)
+    assert stored["ratings"] == {2: 4, 5: None, 9: 3}
+    assert stored["comments"] == {2: hostile}  # stored as the text it is
+
+    r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": "1", "t5": "1", "t9": "1"})
+    assert r.status == 410 and USED in r.text
+    assert_private_headers(r)
+    assert 'name="t2"' not in r.text  # no form to try again
+    r = request(url, "GET", f"/feedback/{tokens[0]}")
+    assert r.status == 410 and USED in r.text
+    assert len(store.round_responses(round_id)) == 1
+
+
+def test_tampered_links_over_http_give_404_and_store_nothing(server, library):
+    url, _ = server
+    store, _owner, round_id, tokens = http_round(server, library)
+    for name, token in _tampered(tokens[1]).items():
+        if not token:
+            continue  # /feedback/ without a token is not the rater route at all
+        r = request(url, "GET", f"/feedback/{urllib.parse.quote(token)}")
+        assert r.status == 404 and INVALID in r.text, name
+        assert_private_headers(r)
+        r = request(url, "POST", f"/feedback/{urllib.parse.quote(token)}", {"t2": "4"})
+        assert r.status == 404 and INVALID in r.text, name
+    assert store.round_responses(round_id) == []
+    assert request(url, "GET", f"/feedback/{tokens[1]}").status == 200
+
+
+@pytest.mark.parametrize("how", ["expired", "closed"])
+def test_expired_and_closed_rounds_over_http_give_410(server, library, how):
+    url, _ = server
+    store, owner, round_id, tokens = http_round(server, library)
+    if how == "expired":
+        store.conn.execute("UPDATE mirror_rounds SET expires_at = ? WHERE id = ?", (PAST, round_id))
+    else:
+        owner.close_round(round_id)
+    r = request(url, "GET", f"/feedback/{tokens[0]}")
+    assert r.status == 410 and CLOSED in r.text
+    assert_private_headers(r)
+    r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": "4", "c2": "te laat"})
+    assert r.status == 410 and CLOSED in r.text
+    assert store.round_responses(round_id) == []
+    assert [i["used"] for i in owner.round_invites(round_id)] == [0, 0, 0]
+
+
+def test_refused_answers_over_http_keep_the_form_filled_and_escaped(server, library):
+    url, _ = server
+    store, _owner, round_id, tokens = http_round(server, library)
+    hostile = "</textarea><script>alert(1)</script>"
+    r = request(url, "POST", f"/feedback/{tokens[2]}", {"t2": "", "t5": "", "t9": "", "c9": hostile})
+    assert r.status == 400 and NO_SCORE in r.text
+    assert_private_headers(r)
+    assert html.escape(hostile, quote=False) in r.text and "<script>alert(1)" not in r.text
+    r = request(url, "POST", f"/feedback/{tokens[2]}", {"t2": "7", "t5": "3"})
+    assert r.status == 400 and BAD_SCORE in r.text
+    assert 'name="t5" value="3" checked' in r.text  # the rater's other choice is kept
+    assert store.round_responses(round_id) == []
+    r = request(url, "POST", f"/feedback/{tokens[2]}", {"t2": "2"})  # the link still works afterwards
+    assert r.status == 200 and store.round_responses(round_id)[0]["ratings"] == {2: 2, 5: None, 9: None}
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000], ids=["superscript two", "5000 digits"])
+def test_odd_digits_give_a_dutch_message_not_a_server_error(server, library, value):
+    url, _ = server
+    store, _owner, round_id, tokens = http_round(server, library)
+    r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": value, "t5": "3"})
+    assert r.status == 400 and BAD_SCORE in r.text
+    assert store.round_responses(round_id) == []
+
+
+def test_long_comments_on_many_themes_are_accepted(server, library):
+    url, _ = server
+    themes = list(library.structure.quick_scan)[:14]
+    store = Store(server[1])
+    n = next(_serial)
+    person = store.create_account(f"Lange Tekst {n}", f"lang{n}@test.nl", "geen-echte-hash")
+    session = store.insert_full_session(person, {"label": "", "scope_kind": "quickscan", "scope_key": "",
+                                                 "perspective": "zittend", "themes": themes, "status": "afgerond",
+                                                 "created_at": "2026-01-05T10:00:00+00:00"},
+                                        [Answer(theme=t, mastery=3) for t in themes], [])
+    round_id, links = Service(store, library, Actor(person)).create_round(session, "Lang", themes, FOUR[:1])
+    fields = {f"t{t}": "4" for t in themes} | {f"c{t}": "woord " * 250 for t in themes}  # 1500 characters each
+    assert len(urllib.parse.urlencode(fields)) > 20_000  # 14 × 1500 alone is 21 000
+    r = request(url, "POST", f"/feedback/{links[0].token}", fields)
+    assert r.status == 200 and "Dank je wel" in r.text
+    assert len(store.round_responses(round_id)) == 1
