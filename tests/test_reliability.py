@@ -43,6 +43,19 @@ SEED_AT_VERSION = {
         " (1, 1, 2, 'EEEE-FFFF-GGGG-HHHH', 'scores', 'actief', '2025-04-03T10:00:00+00:00', '2025-04-03T11:00:00+00:00')",
         "INSERT INTO coach_preps (link_id, content, updated_at) VALUES (1, '{\"themes\": [30]}', '2025-04-04T10:00:00+00:00')",
     ],
+    "0004_profiles_research_mirror": [
+        "INSERT INTO own_profiles (id, person_id, data, updated_at) VALUES (1, 1, '{\"key\": \"vacature\"}',"
+        " '2025-05-01T10:00:00+00:00')",
+        "INSERT INTO research_answers (person_id, data, updated_at) VALUES (1, '{\"leadership\": \"verbindend\"}',"
+        " '2025-05-01T10:00:00+00:00')",
+        "INSERT INTO mirror_rounds (id, person_id, title, themes, self_scores, seed, created_at, expires_at, closed_at)"
+        " VALUES (1, 1, 'Spiegel mei', '[30, 31]', '{\"30\": 4, \"31\": null}', 'abc', '2025-05-01T10:00:00+00:00',"
+        " '2025-05-22T10:00:00+00:00', '2025-05-20T10:00:00+00:00')",
+        "INSERT INTO mirror_invites (token_hash, round_id, label, category, used, created_at) VALUES"
+        " ('ab12', 1, 'Wethouder', 'college', 1, '2025-05-01T10:00:00+00:00')",
+        "INSERT INTO mirror_responses (id, round_id, category, ratings, comments) VALUES"
+        " (1, 1, 'college', '{\"30\": 3, \"31\": null}', '{\"30\": \"sterk\"}')",
+    ],
 }
 
 
@@ -78,6 +91,12 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
         assert store.group(1).naming == "deelnemers"
         assert store.active_coach_scope(2, 1) == "scores"
         assert store.coach_prep(1) == '{"themes": [30]}'
+    if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
+        assert store.own_profiles(1) == [(1, '{"key": "vacature"}')]
+        assert store.research_answers(1) == '{"leadership": "verbindend"}'
+        assert store.mirror_round(1)["self_scores"] == {30: 4, 31: None}
+        assert store.round_invites(1)[0]["used"] == 1
+        assert store.round_responses(1)[0]["ratings"] == {30: 3, 31: None}
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
