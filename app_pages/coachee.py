@@ -30,7 +30,7 @@ if not sessions:
     st.info("Deze coachee heeft nog geen sessie met antwoorden.")
     st.stop()
 
-labels = {s.id: f"{plain(session_title(s))} ({s.created_at[:10]}, {s.answered} van {len(s.themes)})" for s in sessions}
+labels = {s.id: f"{session_title(s)} ({s.created_at[:10]}, {s.answered} van {len(s.themes)})" for s in sessions}
 sid = st.selectbox("Sessie", list(labels), format_func=labels.get, key=f"coachee_session_{cid}")
 earlier_options = {0: "Geen vergelijking"} | {s.id: labels[s.id] for s in sessions if s.id != sid}
 default_earlier = next((s.id for s in sessions if s.id != sid and s.created_at < svc.session(sid).created_at), 0)

@@ -228,6 +228,8 @@ def test_coach_invitation_accepted_then_revoked(server, chromium, library):
     latest = store.sessions_of(coachee)[0]
     priority = max(store.answers(latest.id).values(), key=lambda a: (a.importance or 0) * (5 - (a.mastery or 5)))
     store.save_answer(latest.id, priority.theme, note="Notitie " + HOSTILE)
+    store.save_action(latest.id, priority.theme, "Actie " + HOSTILE)
+    store.rename_session(latest.id, "Sessie " + HOSTILE)
     store.close()
     c = login(chromium, url, coachee_email)
     go(c, f"{url}/coaching")
@@ -250,6 +252,12 @@ def test_coach_invitation_accepted_then_revoked(server, chromium, library):
     # the top priority is suggested for the conversation, with the coachee's note shown literally
     expect(k.get_by_text("Notitie <img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]")
            ).to_be_visible()
+    # the action and the session's name, too, appear exactly as typed
+    expect(k.get_by_text("Actie <img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]")
+           ).to_be_visible()
+    chosen = k.locator("[data-testid=stSelectbox]").first
+    shown = chosen.inner_text() + " " + " ".join(i.input_value() for i in chosen.locator("input").all())
+    assert "Sessie <img src=x onerror=alert(1)> **vet**" in shown, shown
     assert k.locator("img[src=x]").count() == 0 and k.dialogs == []
 
     go(c, f"{url}/coaching")
