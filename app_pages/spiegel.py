@@ -79,23 +79,16 @@ for index, r in enumerate(rounds):
             else:
                 st.plotly_chart(charts.mirror_themes(lib, result.themes), key=f"mirror_chart_{rid}",
                                 config={"displayModeBar": False})
-                gaps, strengths = st.columns(2)
-                with gaps:
-                    st.subheader("Blinde vlekken")
-                    st.caption("Thema's waarop je jezelf minstens een punt hoger geeft dan anderen je geven.")
-                    for g in result.blind_spots:
-                        st.markdown(f"- **{g.theme}. {lib.theme(g.theme).title}**: zelf {g.self_score}, "
-                                    f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}")
-                    if not result.blind_spots:
-                        st.caption("Geen.")
-                with strengths:
-                    st.subheader("Verborgen kwaliteiten")
-                    st.caption("Thema's waarop anderen je minstens een punt hoger geven dan jijzelf.")
-                    for g in result.hidden_strengths:
-                        st.markdown(f"- **{g.theme}. {lib.theme(g.theme).title}**: zelf {g.self_score}, "
-                                    f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}")
-                    if not result.hidden_strengths:
-                        st.caption("Geen.")
+                for column, (title, explanation, gaps) in zip(st.columns(2), (
+                        ("Blinde vlekken", "Thema's waarop je jezelf minstens een punt hoger geeft dan anderen je geven.",
+                         result.blind_spots),
+                        ("Verborgen kwaliteiten", "Thema's waarop anderen je minstens een punt hoger geven dan jijzelf.",
+                         result.hidden_strengths)), strict=True):
+                    column.subheader(title)
+                    column.caption(explanation)
+                    column.markdown("\n".join(f"- **{g.theme}. {lib.theme(g.theme).title}**: zelf {g.self_score}, "
+                                               f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}" for g in gaps)
+                                    or "Geen.")
                 shown = [g for g in GROUPS if any(t.figure(g) for t in result.themes)]
 
                 def cells(item, shown=shown) -> dict[str, str]:

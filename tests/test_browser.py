@@ -8,22 +8,13 @@ import subprocess
 import time
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from wegwijzer.db import Store
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server, wait_for_app
+from .browser import streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def wait_until(predicate, timeout: float = 10.0):

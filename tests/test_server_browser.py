@@ -12,42 +12,18 @@ import re
 import urllib.parse
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from wegwijzer import auth
-from wegwijzer.content import load_library
 from wegwijzer.db import Store
 from wegwijzer.fixtures import populate
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server, wait_for_app
-from .conftest import THEMES
+from .browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "een-lang-wachtwoord"
 HOSTILE = "<img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]"
 _serial = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("server") / "server.db"
-    Store(db_path).close()
-    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}, script="server.py") as (url, _):
-        yield url, db_path
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library(THEMES)
 
 
 def person(server, library, name: str, *, sessions: int = 1) -> tuple[str, int]:

@@ -23,8 +23,6 @@ from wegwijzer.mirror_service import RaterLinkProblem
 from wegwijzer.models import Answer
 from wegwijzer.service import Service, ServiceError
 
-from .browser import streamlit_server
-
 THEMES = [2, 5, 9, 11]
 SELF = {2: 4, 5: 5, 9: 2}  # theme 11 is answered "niet van toepassing": no self score
 PAST = "2000-01-01T00:00:00+00:00"
@@ -337,14 +335,6 @@ def test_an_expired_round_shows_its_outcome_without_closing(world):
 
 
 # --- over HTTP: the rater's page on a real server (server mode) -------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("spiegel") / "server.db"
-    Store(db_path).close()
-    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}, script="server.py") as (url, _):
-        yield url, db_path
 
 
 _serial = iter(range(1, 1000))

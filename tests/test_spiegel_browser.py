@@ -8,15 +8,13 @@ import re
 import time
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from wegwijzer import auth
-from wegwijzer.content import load_library
 from wegwijzer.db import Store
 from wegwijzer.fixtures import populate
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server, wait_for_app
-from .conftest import THEMES
+from .browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "een-lang-wachtwoord"
@@ -33,28 +31,6 @@ RATINGS = [
     {2: "3 · Redelijk", 5: CANNOT, 9: "5 · Sterk"},
 ]
 COMMENTS = [{5: "Helder in de raad."}, {}, {}, {2: HOSTILE}]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("spiegel_browser") / "server.db"
-    Store(db_path).close()
-    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}, script="server.py") as (url, _):
-        yield url, db_path
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library(THEMES)
 
 
 def secretary(db_path, library) -> tuple[str, int]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+from . import documents
 from .content import Library
 from .group import GroupView
 from .methods import Method, method_by_key, suggest_method
@@ -17,8 +15,6 @@ from .text import plain
 
 REASON_LABELS = {"lastig": "Wat we allemaal lastig vinden", "verschil": "Waar we het meest verschillen",
                  "eigen": "Gekozen door de gespreksleider"}
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(["html"]))
 
 
 @dataclass(frozen=True)
@@ -77,8 +73,4 @@ def to_markdown(group_name: str, entries: Sequence[AgendaEntry], date: str) -> s
 
 def to_pdf(group_name: str, entries: Sequence[AgendaEntry], date: str) -> bytes:
     """The agenda as a PDF (weasyprint; no charts, so it is quick)."""
-    from weasyprint import HTML
-
-    html = _TEMPLATES.get_template("agenda.html").render(group=group_name, entries=entries, date=date,
-                                                           reasons=REASON_LABELS)
-    return HTML(string=html).write_pdf()
+    return documents.pdf("agenda.html", group=group_name, entries=entries, date=date, reasons=REASON_LABELS)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+from . import documents
 from .content import Library
 from .models import Answer
 from .overview import SessionOverview
@@ -17,8 +15,6 @@ GROW = {"goal": ("Goal", "Doel: wat wil de coachee uit dit gesprek halen?"),
         "reality": ("Reality", "Werkelijkheid: hoe is het nu, wat laten de scores zien?"),
         "options": ("Options", "Opties: welke wegen zijn er?"),
         "will": ("Will", "Wil: wat gaat de coachee doen, wanneer, en hoe merk je dat?")}
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(["html"]))
 
 
 @dataclass(frozen=True)
@@ -74,8 +70,4 @@ def guide_themes(library: Library, view: SessionOverview, themes: Sequence[int],
 
 def to_pdf(coachee: str, date: str, themes: Sequence[GuideTheme], grow: Mapping[str, str]) -> bytes:
     """The conversation guide as a PDF, for the coach only."""
-    from weasyprint import HTML
-
-    html = _TEMPLATES.get_template("guide.html").render(coachee=coachee, date=date, themes=themes, grow=grow,
-                                                          labels=GROW)
-    return HTML(string=html).write_pdf()
+    return documents.pdf("guide.html", coachee=coachee, date=date, themes=themes, grow=grow, labels=GROW)

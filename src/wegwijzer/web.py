@@ -10,22 +10,18 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import auth
+from . import auth, documents
 from .config import settings
 from .db import Store, shared_store
 
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(["html"]))
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
               "/robots.txt")
 MAX_FORM_BYTES = 20_000  # login and registration
@@ -46,8 +42,8 @@ def store() -> Store:
 
 
 def _page(title: str, lead: str, form: str, *, status: int = 200, **values: object) -> HTMLResponse:
-    html = _TEMPLATES.get_template("auth.html").render(
-        title=title, lead=lead, form=form, registration_open=settings().registration_open,
+    html = documents.render(
+        "auth.html", title=title, lead=lead, form=form, registration_open=settings().registration_open,
         min_length=auth.MIN_PASSWORD_LENGTH, next=values.pop("next", ""), email=values.pop("email", ""),
         name=values.pop("name", ""), **values)
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
@@ -81,10 +77,13 @@ class FormTooLarge(Exception):
     """A posted form above its limit."""
 
 
-async def _form(request: Request, limit: int = MAX_FORM_BYTES) -> dict[str, str]:
+async def _form(request: Request, limit: int = MAX_FORM_BYTES, *, strict: bool = False) -> dict[str, str]:
+    """The posted fields; above ``limit`` an empty form (or ``FormTooLarge`` when ``strict``)."""
     body = await request.body()
     if len(body) > limit:
-        raise FormTooLarge()
+        if strict:
+            raise FormTooLarge()
+        return {}
     form = await request.form()
     return {k: str(v) for k, v in form.items() if isinstance(v, str)}
 
@@ -110,10 +109,7 @@ async def login_page(request: Request) -> Response:
     if not _same_origin(request):
         return _page("Inloggen", "Log in om verder te gaan.", "login", status=403,
                      error="Dit formulier kwam niet van deze site. Open de inlogpagina opnieuw.")
-    try:
-        form = await _form(request)
-    except FormTooLarge:
-        form = {}
+    form = await _form(request)
     email, password, target = form.get("email", ""), form.get("password", ""), form.get("next", "")
     try:
         login = auth.login(store(), email, password, _client(request))
@@ -138,10 +134,7 @@ async def register_page(request: Request) -> Response:
     if not _same_origin(request):
         return _page("Account maken", lead, "register", status=403,
                      error="Dit formulier kwam niet van deze site. Open de pagina opnieuw.")
-    try:
-        form = await _form(request)
-    except FormTooLarge:
-        form = {}
+    form = await _form(request)
     name, email, password = form.get("name", ""), form.get("email", ""), form.get("password", "")
     try:
         auth.register(store(), name, email, password)
@@ -175,8 +168,8 @@ def _rater_page(form: object, *, status: int = 200, **values: object) -> HTMLRes
     if form is not None:
         themes = [_library(str(settings().themes_dir)).theme(n) for n in form.themes]  # type: ignore[attr-defined]
     expires = form.expires_at[:10] if form is not None else ""  # type: ignore[attr-defined]
-    html = _TEMPLATES.get_template("rater.html").render(
-        form=form, themes=themes, scale=RATER_SCALE, expires=expires, chosen=values.pop("chosen", {}),
+    html = documents.render(
+        "rater.html", form=form, themes=themes, scale=RATER_SCALE, expires=expires, chosen=values.pop("chosen", {}),
         comments=values.pop("comments", {}), **values)
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
                                                            "X-Robots-Tag": "noindex"})
@@ -198,7 +191,7 @@ async def rater_page(request: Request) -> Response:
     if request.method == "GET":
         return _rater_page(form)
     try:
-        fields = await _form(request, MAX_RATER_FORM_BYTES)
+        fields = await _form(request, MAX_RATER_FORM_BYTES, strict=True)
     except FormTooLarge:
         return _rater_page(form, status=413, problem="Je opmerkingen zijn samen te lang om te versturen. Maak ze "
                                                      "korter en verstuur opnieuw; er is nog niets bewaard.")
