@@ -12,6 +12,7 @@ from .conftest import ROOT
 
 APP = str(ROOT / "app.py")
 PAGES = ["app_pages/start.py", "app_pages/vragenlijst.py", "app_pages/dashboard.py", "app_pages/bibliotheek.py",
+         "app_pages/functieprofiel.py", "app_pages/onderzoek.py",
          "app_pages/thema.py", "app_pages/gegevens.py"]
 
 
@@ -39,6 +40,16 @@ def test_every_page_renders_without_errors(db_path, library, page):
     at.run()
     assert not at.exception
     assert at.title, page
+
+
+def test_server_mode_without_a_login_shows_only_the_way_to_log_in(db_path, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    at = app()
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Je bent niet ingelogd"
+    with pytest.raises(ValueError, match=r"Known pages: \['[^']*app_pages/account\.py'\]"):
+        at.switch_page("app_pages/groepen.py")  # logged out, the navigation holds the login page only
 
 
 def test_start_page_lists_no_sessions_yet_and_offers_a_new_one(db_path):

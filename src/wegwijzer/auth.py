@@ -101,7 +101,7 @@ def issue_token(store: Store, person_id: int, *, now: dt.datetime | None = None)
 
 def person_for_token(store: Store, token: str | None, *, now: dt.datetime | None = None) -> int | None:
     """The person logged in with this token, or None (unknown, expired or logged out)."""
-    if not token or len(token) > 200:
+    if not isinstance(token, str) or not token or len(token) > 200:
         return None
     return store.person_for_token(token_hash(token), _stamp(now or dt.datetime.now(dt.UTC)))
 
