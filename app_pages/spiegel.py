@@ -9,6 +9,7 @@ from app_pages.common import PAGES, refused, require_login, session_title
 from wegwijzer import charts
 from wegwijzer.access import AccessDenied
 from wegwijzer.mirror import CATEGORIES, GROUP_LABELS, GROUPS
+from wegwijzer.scoring import priorities
 from wegwijzer.service import ServiceError
 from wegwijzer.text import decimal, plain
 
@@ -126,11 +127,15 @@ if not sessions:
 labels = {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in sessions}
 sid = st.selectbox("Sessie met je eigen scores", list(labels), format_func=labels.get, key="round_session")
 record = next(s for s in sessions if s.id == sid)
-quick = [n for n in lib.structure.quick_scan if n in record.themes]
-default = quick[:25] if quick else list(record.themes)[:12]
+quick = [n for n in lib.structure.quick_scan if n in record.themes][:25]
+urgent = [p.number for p in priorities(lib, svc.answers(sid), record.themes, limit=25)]
+start_with = st.radio("Begin met", ["quick", "prioriteiten"], horizontal=True, key=f"round_start_{sid}",
+                      format_func={"quick": f"mijn quick-scan-thema's ({len(quick)})",
+                                   "prioriteiten": f"mijn huidige prioriteiten ({len(urgent)})"}.get,
+                      help="Je kunt daarna thema's toevoegen of weghalen.")
+default = (quick if start_with == "quick" else urgent) or list(record.themes)[:12]
 themes = st.multiselect("Thema's (hoogstens 25)", list(record.themes), default=default, max_selections=25,
-                        format_func=lambda n: f"{n}. {lib.theme(n).title}", key=f"round_themes_{sid}",
-                        help="Standaard je quick-scan-thema's uit deze sessie.")
+                        format_func=lambda n: f"{n}. {lib.theme(n).title}", key=f"round_themes_{sid}_{start_with}")
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"]
 today = dt.date.today()
