@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from .problems import ContentError, Problem
 from .schema import ROLE_KEYS, Chapter, Part, Role, RoleKey, Structure, Theme
+from .yaml_lines import line_in, node_tree, syntax_error
 
 STRUCTURE_FILE = "structuur.yaml"
 THEME_FILE = re.compile(r"^\d{3}-[a-z0-9-]+\.md$")
@@ -85,26 +86,9 @@ class _Source:
     def line_of(self, loc: tuple[Any, ...]) -> int:
         """Best line number for a pydantic ``loc`` inside the front matter."""
         if self._tree is None:
-            try:
-                self._tree = yaml.compose(self.front, Loader=yaml.SafeLoader)
-            except yaml.YAMLError:
-                return self.first_line - 1
-        node, line = self._tree, None
-        for part in loc:
-            if isinstance(node, yaml.MappingNode):
-                match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-                if match is None:
-                    break
-                line = match[0].start_mark.line
-                node = match[1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = node.value[part]
-                line = node.start_mark.line
-            else:
-                break
-        if line is None:
-            return self.first_line - 1
-        return self.first_line + line
+            self._tree = node_tree(self.front)
+        line = line_in(self._tree, loc)
+        return self.first_line - 1 if line is None else self.first_line + line
 
 
 def _read_source(path: Path, display: str, problems: list[Problem], *, front_matter: bool) -> _Source | None:
@@ -149,9 +133,8 @@ def _parse(src: _Source, problems: list[Problem]) -> dict[str, Any] | None:
     try:
         data = yaml.load(src.front, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = src.first_line + mark.line if mark is not None else src.first_line
-        reason = getattr(exc, "problem", None) or "ongeldige YAML"
+        at, reason = syntax_error(exc)
+        line = src.first_line + (at or 0)
         problems.append(Problem(src.display, line, "T002", "-", f"YAML-fout: {reason}",
                                 "controleer inspringing en zet tekst met ': ' of '#' tussen aanhalingstekens"))
         return None

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .config import PROJECT_ROOT
 from .schema import ROLE_KEYS, Key, RoleKey
+from .yaml_lines import file_line, node_tree, syntax_error
 
 Reason = Literal["verschil", "lastig"]
 REASONS: tuple[Reason, ...] = ("verschil", "lastig")
@@ -115,34 +116,13 @@ class MethodsError(ValueError):
 # --- reading the file -------------------------------------------------------------------------
 
 
-def _line_of(text: str, loc: tuple[Any, ...]) -> int:
-    """1-based line of a pydantic ``loc`` in the YAML text (0 when it cannot be found)."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return 0
-    line = None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line
-        else:
-            break
-    return 0 if line is None else line + 1
-
-
-def _problem(display: str, text: str, data: Any, err: Mapping[str, Any]) -> str:
+def _problem(display: str, tree: yaml.Node | None, data: Any, err: Mapping[str, Any]) -> str:
     loc = tuple(err["loc"])
     kind, message = err["type"], str(err.get("msg", ""))
     if "duplicate_key:" in message:
         loc = (*loc, "methods", int(message.rsplit(":", 1)[1]), "key")
     field = ".".join(str(p) for p in loc) or "-"
-    where = f"{display}:{_line_of(text, loc)}: {field}"
+    where = f"{display}:{file_line(tree, loc)}: {field}"
     if len(loc) >= 2 and loc[0] == "methods" and isinstance(loc[1], int):
         try:
             where += f" (methode '{data['methods'][loc[1]]['key']}')"
@@ -197,10 +177,8 @@ def load_methods(path: Path | str | None = None) -> tuple[Method, ...]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        reason = getattr(exc, "problem", None) or "ongeldige YAML"
-        raise MethodsError([f"{display}:{line}: - — YAML-fout: {reason} — controleer de inspringing en zet "
+        at, reason = syntax_error(exc)
+        raise MethodsError([f"{display}:{0 if at is None else at + 1}: - — YAML-fout: {reason} — controleer de inspringing en zet "
                             "tekst met ': ' of '#' tussen aanhalingstekens"]) from None
     if not isinstance(data, dict):
         what = "het bestand is leeg" if data is None else "het bestand is geen lijst van velden"
@@ -214,7 +192,8 @@ def load_methods(path: Path | str | None = None) -> tuple[Method, ...]:
         nested = [tuple(e["loc"]) for e in errors]
         errors = [e for e in errors if e["type"] != "too_short"
                   or not any(len(n) > len(e["loc"]) and n[:len(e["loc"])] == tuple(e["loc"]) for n in nested)]
-        raise MethodsError([_problem(display, text, data, e) for e in errors]) from None
+        tree = node_tree(text)
+        raise MethodsError([_problem(display, tree, data, e) for e in errors]) from None
 
 
 # --- choosing a method ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from .content import Library
 from .models import Answer
 from .schema import CORE_ROLES, ROLE_KEYS, RoleKey
 from .scoring import role_profile
+from .yaml_lines import syntax_error
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 STRENGTH_MIN = 4  # mastery 4 or 5 is a strong point for the profile
@@ -168,8 +169,8 @@ def _load_file(path: Path, label: str) -> tuple[FunctionProfile | None, list[str
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (regel {mark.line + 1})" if mark is not None else ""
+        at, _reason = syntax_error(exc)
+        where = f" (regel {at + 1})" if at is not None else ""
         return None, [f"{label}: - — YAML-fout{where} — controleer de inspringing en zet tekst met ': ' tussen aanhalingstekens"]
     try:
         profile = _validate(data, label)

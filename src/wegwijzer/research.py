@@ -27,6 +27,7 @@ from pydantic import (
 
 from .config import PROJECT_ROOT
 from .schema import Key
+from .yaml_lines import file_line, node_tree, syntax_error
 
 DEFAULT_PATH = PROJECT_ROOT / "inhoud" / "onderzoek-2020.yaml"
 TOTAL_POINTS = 10
@@ -270,10 +271,8 @@ def load_research(path: Path | None = None) -> Research:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        reason = getattr(exc, "problem", None) or "ongeldige YAML"
-        raise ResearchFileError(display, [f"{display}:{line}: - — YAML-fout: {reason}"
+        at, reason = syntax_error(exc)
+        raise ResearchFileError(display, [f"{display}:{0 if at is None else at + 1}: - — YAML-fout: {reason}"
                                           " — controleer de inspringing en zet tekst met ': ' of '#' tussen aanhalingstekens"]) from None
     if not isinstance(data, dict):
         raise ResearchFileError(display, [f"{display}:1: - — het bestand is geen verzameling velden"
@@ -281,7 +280,7 @@ def load_research(path: Path | None = None) -> Research:
     try:
         return Research.model_validate(data)
     except ValidationError as exc:
-        tree = _compose(text)
+        tree = node_tree(text)
         raise ResearchFileError(display, [_describe(display, tree, err) for err in exc.errors()]) from None
 
 
@@ -290,30 +289,6 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
-
-
-def _compose(text: str) -> Any:
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-
-
-def _line_of(tree: Any, loc: tuple[Any, ...]) -> int:
-    """1-based line of the deepest part of ``loc`` found in the YAML node tree (0 when unknown)."""
-    node, line = tree, 0
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def _describe(display: str, tree: Any, err: Mapping[str, Any]) -> str:
@@ -353,8 +328,7 @@ def _describe(display: str, tree: Any, err: Mapping[str, Any]) -> str:
         reason, fix = "hier horen velden", "schrijf de velden ingesprongen onder deze naam ('naam: waarde')"
     else:
         reason, fix = f"ongeldige waarde ({err['msg']})", "corrigeer de waarde"
-    line = _line_of(tree, loc) if tree is not None else 0
-    return f"{display}:{line}: {field} — {reason} — {fix}"
+    return f"{display}:{file_line(tree, loc)}: {field} — {reason} — {fix}"
 
 
 # --- comparing a person's own answers -----------------------------------------------------------
