@@ -10,7 +10,7 @@ import streamlit as st
 from wegwijzer import auth
 from wegwijzer.access import AccessDenied, Actor
 from wegwijzer.config import settings
-from wegwijzer.content import Library, load_library
+from wegwijzer.content import Library, shared_library
 from wegwijzer.db import DatabaseProblem, Store, shared_store
 from wegwijzer.models import SessionRecord
 from wegwijzer.problems import ContentError
@@ -37,7 +37,7 @@ PAGES = {
 
 @st.cache_resource(show_spinner=False)
 def _library(folder: str) -> Library:
-    return load_library(folder)
+    return shared_library(folder)  # the same content object as the rater form of server.py
 
 
 @st.cache_resource(show_spinner=False)

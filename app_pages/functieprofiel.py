@@ -6,7 +6,7 @@ from app_pages.common import PAGES, library, service, session_title
 from wegwijzer.content import slugify
 from wegwijzer.profiles import DISCLAIMER, FunctionProfile, ProfileError, ProfileFit, ThemeFit, fit, load_profiles
 from wegwijzer.schema import ROLE_KEYS
-from wegwijzer.text import plain
+from wegwijzer.text import decimal, plain
 
 WEIGHT_LABELS = {0: "telt niet", 1: "telt mee", 2: "belangrijk", 3: "zeer belangrijk"}
 TOP = 10  # rows in the table of the heaviest themes
@@ -17,10 +17,6 @@ FIELD_LABELS = {"name": "Naam", "key": "Naam", "municipality": "Gemeente", "sour
 
 lib = library()
 svc = service()
-
-
-def nl(number: float, decimals: int = 1) -> str:
-    return f"{number:.{decimals}f}".replace(".", ",")
 
 
 def count(number: int, one: str, many: str) -> str:
@@ -150,14 +146,14 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
                "beheersing op de thema's van die rol, 1–5, zoals op het dashboard).")
     st.markdown("| Rol | In dit profiel | Jouw score | Rust op |\n|---|---|---:|---:|\n" + "\n".join(
         f"| {r.name} | {weight_text(r.weight)} | "
-        f"{nl(r.score) if r.score is not None else '–'} | {theme_count(r.themes)} |"
+        f"{decimal(r.score)} | {theme_count(r.themes)} |"
         for r in result.roles))
 
     st.subheader("Thema's die het zwaarst wegen")
     st.caption("Het gewicht (0 tot 6) telt op wat het profiel over het thema zelf zegt (0–3) en hoe zwaar het "
                "profiel de rollen van dat thema weegt (0–3).")
     st.dataframe(
-        [{"Thema": f"{t.number}. {t.title}", "Gewicht": nl(t.weight),
+        [{"Thema": f"{t.number}. {t.title}", "Gewicht": decimal(t.weight),
           "Jouw beheersing": mastery_text(t, scope)} for t in result.top_themes[:TOP]],
         hide_index=True, width="stretch",
     )
@@ -168,7 +164,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
         st.markdown("Nog geen thema's met een 4 of 5 onder wat dit profiel vraagt.")
     columns = st.columns(2)
     for i, t in enumerate(result.strengths[:SHOWN]):
-        columns[i % 2].markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {nl(t.weight)}"
+        columns[i % 2].markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {decimal(t.weight)}"
                                 + (f"  \n*Waarom dit telt:* {plain(t.reason)}" if t.reason else ""))
     if len(result.strengths) > SHOWN:
         st.caption(f"En nog {len(result.strengths) - SHOWN} andere.")
@@ -181,7 +177,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     columns = st.columns(2)
     for i, t in enumerate(result.attention[:SHOWN_ATTENTION]):
         with columns[i % 2].container(border=True):
-            st.markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {nl(t.weight)}"
+            st.markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {decimal(t.weight)}"
                         + (f"  \n*Waarom dit telt:* {plain(t.reason)}" if t.reason else ""))
             st.markdown("\n".join(f"- {q}" for q in lib.theme(t.number).reflection_questions))
     if len(result.attention) > SHOWN_ATTENTION:
@@ -191,7 +187,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     if in_scope:
         st.markdown("Deze thema's horen bij je sessie en wegen mee voor dit profiel, maar je hebt ze nog niet "
                     "beantwoord:")
-        st.markdown("\n".join(f"- **{t.number}. {t.title}** (gewicht {nl(t.weight)})" for t in in_scope[:SHOWN]))
+        st.markdown("\n".join(f"- **{t.number}. {t.title}** (gewicht {decimal(t.weight)})" for t in in_scope[:SHOWN]))
         if len(in_scope) > SHOWN:
             st.caption(f"En nog {len(in_scope) - SHOWN} andere.")
         st.page_link(PAGES["vragenlijst"], label="Verder met de vragenlijst", icon=":material/edit_note:",

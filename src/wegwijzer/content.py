@@ -7,6 +7,7 @@ parses YAML with libyaml and only builds a node tree (for line numbers) when a f
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -387,6 +388,15 @@ def load_library(folder: Path | str) -> Library:
     if library is None:
         raise ContentError(problems)
     return library
+
+
+@functools.lru_cache(maxsize=4)
+def shared_library(folder: str) -> Library:
+    """The content of this folder, loaded once per process (the app and its HTTP routes share it).
+
+    A folder with problems is not remembered: the next call checks it again.
+    """
+    return load_library(folder)
 
 
 def _problem_order(problem: Problem) -> tuple[str, int]:

@@ -751,13 +751,10 @@ class Store:
         rows = self._query("SELECT person_id FROM own_profiles WHERE id = ?", (profile_id,))
         return int(rows[0]["person_id"]) if rows else None
 
-    def save_own_profile(self, person_id: int, data: str, profile_id: int | None = None) -> int:
+    def save_own_profile(self, person_id: int, data: str) -> int:
         with self.write() as conn:
-            if profile_id is None:
-                return int(conn.execute("INSERT INTO own_profiles (person_id, data, updated_at) VALUES (?, ?, ?)",
-                                        (person_id, data, now())).lastrowid)
-            conn.execute("UPDATE own_profiles SET data = ?, updated_at = ? WHERE id = ?", (data, now(), profile_id))
-            return profile_id
+            return int(conn.execute("INSERT INTO own_profiles (person_id, data, updated_at) VALUES (?, ?, ?)",
+                                    (person_id, data, now())).lastrowid)
 
     def delete_own_profile(self, profile_id: int) -> None:
         with self.write() as conn:

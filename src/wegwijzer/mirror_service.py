@@ -15,6 +15,7 @@ from typing import Any
 
 from . import auth
 from .access import PROFILE_OWNER, PUBLIC, ROUND_OWNER, SESSION_OWNER, SIGNED_IN, guarded
+from .db import now
 from .mirror import CATEGORIES, MIN_GROUP, MirrorResult, RaterResponse, aggregate, anonymous_comments
 from .profiles import FunctionProfile, ProfileError, profile_from_dict
 
@@ -56,12 +57,8 @@ class RoundOutcome:
     responses: int
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 def _is_closed(round_row: dict[str, Any]) -> bool:
-    return round_row["closed_at"] is not None or round_row["expires_at"] <= _now()
+    return round_row["closed_at"] is not None or round_row["expires_at"] <= now()
 
 
 class MirrorMixin:

@@ -8,7 +8,6 @@ The gate sends a page load without a valid login to the login page; the app itse
 
 from __future__ import annotations
 
-import functools
 import re
 from urllib.parse import quote, urlsplit
 
@@ -20,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import auth, documents
 from .config import settings
+from .content import shared_library
 from .db import Store, shared_store
 
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
@@ -28,13 +28,6 @@ MAX_FORM_BYTES = 20_000  # login and registration
 MAX_RATER_FORM_BYTES = 400_000  # 25 themes × a 1,500-character comment, URL-encoded (up to 9 bytes a character)
 _RATER_PATH = re.compile(r"^/feedback/[^/]{1,1000}$")  # the route itself refuses bad tokens in Dutch
 _SCORES = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "": None}
-
-
-@functools.cache
-def _library(folder: str):
-    from .content import load_library
-
-    return load_library(folder)
 
 
 def store() -> Store:
@@ -166,7 +159,7 @@ RATER_SCALE = [("1", "1 · Nauwelijks"), ("2", "2 · Matig"), ("3", "3 · Redeli
 def _rater_page(form: object, *, status: int = 200, **values: object) -> HTMLResponse:
     themes = []
     if form is not None:
-        themes = [_library(str(settings().themes_dir)).theme(n) for n in form.themes]  # type: ignore[attr-defined]
+        themes = [shared_library(str(settings().themes_dir)).theme(n) for n in form.themes]  # type: ignore[attr-defined]
     expires = form.expires_at[:10] if form is not None else ""  # type: ignore[attr-defined]
     html = documents.render(
         "rater.html", form=form, themes=themes, scale=RATER_SCALE, expires=expires, chosen=values.pop("chosen", {}),
