@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .content import Library
 from .models import Answer, Group, Membership
-from .scoring import RoleScore, role_profile
+from .scoring import RoleScore, chapter_overview, role_profile
 
 HARD_MAX_MASTERY = 3.0
 HARD_MIN_IMPORTANCE = 2.0
@@ -161,14 +161,13 @@ def build_group_view(library: Library, group: Group, members: Sequence[GroupMemb
     answers_list = [answers for _, answers in pairs]
     profiles = tuple((label, role_profile(library, answers, answers.keys()))
                      for label, answers in zip(labels, answers_list, strict=True))
+    # each member's chapter means by the personal dashboard's rule, side by side
+    per_member = [{c.key: c.mean for c in chapter_overview(library, answers, answers.keys())} for answers in answers_list]
     chapter_means = []
     for chapter in library.structure.chapters:
-        row = []
-        for answers in answers_list:
-            scores = [a.mastery for n, a in answers.items() if chapter.first <= n <= chapter.last and a.is_scored]
-            row.append(_mean(scores) if scores else None)
+        row = tuple(None if (mean := means.get(chapter.key)) is None else round(mean, 2) for means in per_member)
         if any(v is not None for v in row):
-            chapter_means.append((chapter.title, tuple(row)))
+            chapter_means.append((chapter.title, row))
     spreads = theme_spreads(library, answers_list)
     different = most_different(spreads)
     hard = all_hard(spreads, len(answers_list))
