@@ -38,10 +38,14 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class LoginRefused(Exception):
-    """A login or registration that did not succeed; ``message`` is Dutch and safe to show."""
+    """A login or registration that did not succeed; ``message`` is Dutch and safe to show.
 
-    def __init__(self, message: str):
+    ``throttled`` is True when the attempt was refused for too many failures, without a password check.
+    """
+
+    def __init__(self, message: str, *, throttled: bool = False):
         self.message = message
+        self.throttled = throttled
         super().__init__(message)
 
 
@@ -138,7 +142,7 @@ def login(store: Store, email: str, password: str, client: str = "", *, moment: 
     wait = throttle_wait(store, email, client, moment=moment)
     if wait:
         minutes = max(1, math.ceil(wait / 60))
-        raise LoginRefused(f"Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.")
+        raise LoginRefused(f"Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.", throttled=True)
     found = store.account_by_email(email)
     ok = verify_password(found[1] if found else _DUMMY_HASH, password) and found is not None
     if not ok:

@@ -25,11 +25,21 @@ MAX_DAYS = 60
 
 
 class RaterLinkProblem(Exception):
-    """A rater link that cannot be used; ``message`` is Dutch and says why."""
+    """A rater link or answer that cannot be used; ``message`` is Dutch and says why.
 
-    def __init__(self, message: str):
+    ``kind`` says what is wrong: ``"invalid"`` (no such link), ``"gone"`` (used already, or the round is
+    closed or expired) or ``"answers"`` (the link is fine, the answers are not: the rater can try again).
+    """
+
+    def __init__(self, message: str, kind: str = "answers"):
         self.message = message
+        self.kind = kind
         super().__init__(message)
+
+
+_INVALID_LINK = "Deze link is niet geldig. Controleer of je de hele link hebt gekopieerd."
+_USED_LINK = "Met deze link is al feedback gegeven. Elke link werkt één keer; dank je wel."
+_CLOSED_ROUND = "Deze feedbackronde is gesloten of verlopen; er kan geen feedback meer bij."
 
 
 @dataclass(frozen=True)
@@ -191,16 +201,14 @@ class MirrorMixin:
     # --- feedback rounds: the rater's side (no account) -------------------------------------------
 
     def _open_invite(self, token: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        if not token or len(token) > 200:
-            raise RaterLinkProblem("Deze link is niet geldig. Controleer of je de hele link hebt gekopieerd.")
-        invite = self.store.invite_by_token(auth.token_hash(token))
+        invite = self.store.invite_by_token(auth.token_hash(token)) if token and len(token) <= 200 else None
         if invite is None:
-            raise RaterLinkProblem("Deze link is niet geldig. Controleer of je de hele link hebt gekopieerd.")
+            raise RaterLinkProblem(_INVALID_LINK, "invalid")
         if invite["used"]:
-            raise RaterLinkProblem("Met deze link is al feedback gegeven. Elke link werkt één keer; dank je wel.")
+            raise RaterLinkProblem(_USED_LINK, "gone")
         row = self.store.mirror_round(invite["round_id"])
         if _is_closed(row):
-            raise RaterLinkProblem("Deze feedbackronde is gesloten of verlopen; er kan geen feedback meer bij.")
+            raise RaterLinkProblem(_CLOSED_ROUND, "gone")
         return invite, row
 
     @guarded(PUBLIC)
@@ -223,4 +231,4 @@ class MirrorMixin:
             raise RaterLinkProblem("Geef bij minstens één thema een score; er is nog niets bewaard.")
         clean_comments = {t: str(c).strip()[:1500] for t, c in comments.items() if t in themes and str(c).strip()}
         if not self.store.store_response(auth.token_hash(token), clean_ratings, clean_comments):
-            raise RaterLinkProblem("Met deze link is al feedback gegeven. Elke link werkt één keer; dank je wel.")
+            raise RaterLinkProblem(_USED_LINK, "gone")  # another submit with this link came first

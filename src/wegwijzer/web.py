@@ -28,6 +28,7 @@ MAX_FORM_BYTES = 20_000  # login and registration
 MAX_RATER_FORM_BYTES = 400_000  # 25 themes × a 1,500-character comment, URL-encoded (up to 9 bytes a character)
 _RATER_PATH = re.compile(r"^/feedback/[^/]{1,1000}$")  # the route itself refuses bad tokens in Dutch
 _SCORES = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "": None}
+_RATER_STATUS = {"invalid": 404, "gone": 410, "answers": 400}
 
 
 def store() -> Store:
@@ -107,9 +108,8 @@ async def login_page(request: Request) -> Response:
     try:
         login = auth.login(store(), email, password, _client(request))
     except auth.LoginRefused as exc:
-        status = 429 if "Te veel" in exc.message else 401
-        return _page("Inloggen", "Log in om verder te gaan.", "login", status=status, error=exc.message,
-                     email=email, next=target)
+        return _page("Inloggen", "Log in om verder te gaan.", "login", status=429 if exc.throttled else 401,
+                     error=exc.message, email=email, next=target)
     response = RedirectResponse(_safe_next(target), status_code=303)
     _set_cookie(response, login)
     return response
@@ -179,8 +179,7 @@ async def rater_page(request: Request) -> Response:
     try:
         form = service.rater_form(token)
     except RaterLinkProblem as exc:
-        return _rater_page(None, status=410 if "al feedback" in exc.message or "gesloten" in exc.message else 404,
-                           problem=exc.message)
+        return _rater_page(None, status=_RATER_STATUS[exc.kind], problem=exc.message)
     if request.method == "GET":
         return _rater_page(form)
     try:
@@ -197,8 +196,8 @@ async def rater_page(request: Request) -> Response:
     try:
         service.submit_feedback(token, ratings, comments)
     except RaterLinkProblem as exc:
-        if "al feedback" in exc.message or "gesloten" in exc.message:  # e.g. a second submit that lost the race
-            return _rater_page(None, status=410, problem=exc.message)
+        if exc.kind != "answers":  # e.g. a second submit that lost the race
+            return _rater_page(None, status=_RATER_STATUS[exc.kind], problem=exc.message)
         chosen = {n: fields.get(f"t{n}", "") for n in form.themes}
         return _rater_page(form, status=400, problem=exc.message, chosen=chosen, comments=comments)
     return _rater_page(form, done=True)
