@@ -8,13 +8,13 @@ from __future__ import annotations
 import streamlit as st
 
 from wegwijzer import auth
-from wegwijzer.access import AccessDenied, Actor
+from wegwijzer.access import Actor
 from wegwijzer.config import settings
 from wegwijzer.content import Library, shared_library
 from wegwijzer.db import DatabaseProblem, Store, shared_store
 from wegwijzer.models import SessionRecord
-from wegwijzer.problems import ContentError
-from wegwijzer.service import Service, ServiceError
+from wegwijzer.problems import ContentError, DutchMessage
+from wegwijzer.service import Service
 
 PAGES = {
     "start": "app_pages/start.py",
@@ -165,7 +165,7 @@ def own_session(session_id: object) -> SessionRecord | None:
     return svc.session(sid)
 
 
-def refused(exc: AccessDenied | ServiceError) -> None:
+def refused(exc: DutchMessage) -> None:
     """Show a refusal or a problem in plain Dutch (never a traceback)."""
     st.error(exc.message)
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .db import Store
+from .problems import DutchMessage
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,10 @@ class Actor:
 LOGGED_OUT = Actor(None)
 
 
-class AccessDenied(Exception):
+class AccessDenied(DutchMessage):
     """Refused; the message is Dutch and never says whether the thing exists."""
 
     def __init__(self, message: str = "Dit is niet met je gedeeld, of het bestaat niet (meer)."):
-        self.message = message
         super().__init__(message)
 
 

@@ -23,6 +23,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from .db import Store
+from .problems import DutchMessage
 
 TOKEN_BYTES = 32  # 256 bits
 TOKEN_DAYS = 14
@@ -37,16 +38,15 @@ _DUMMY_HASH = _hasher.hash("wegwijzer-dummy-password")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class LoginRefused(Exception):
+class LoginRefused(DutchMessage):
     """A login or registration that did not succeed; ``message`` is Dutch and safe to show.
 
     ``throttled`` is True when the attempt was refused for too many failures, without a password check.
     """
 
     def __init__(self, message: str, *, throttled: bool = False):
-        self.message = message
-        self.throttled = throttled
         super().__init__(message)
+        self.throttled = throttled
 
 
 def hash_password(password: str) -> str:

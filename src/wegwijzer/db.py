@@ -24,6 +24,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from .models import Account, Action, Answer, CoachLink, Group, Membership, SessionRecord
+from .problems import DutchMessage
 
 BUSY_TIMEOUT_MS = 15_000
 LOCAL_PERSON_NAME = "Lokale gebruiker"
@@ -211,12 +212,8 @@ class AccountExists(Exception):
     """An account with this e-mail address exists already."""
 
 
-class DatabaseProblem(Exception):
+class DatabaseProblem(DutchMessage):
     """The database file cannot be used; ``message`` is Dutch and meant for the person."""
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
 
 
 def now() -> str:

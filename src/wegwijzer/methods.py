@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .config import PROJECT_ROOT
+from .problems import DataFileError
 from .schema import ROLE_KEYS, Key, RoleKey
 from .yaml_lines import file_line, node_tree, syntax_error
 
@@ -105,12 +106,8 @@ class MethodCatalogue(_Frozen):
         return self
 
 
-class MethodsError(ValueError):
+class MethodsError(DataFileError):
     """The methods file cannot be used; ``problems`` holds one Dutch line per problem."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = tuple(problems)
-        super().__init__("\n".join(self.problems))
 
 
 # --- reading the file -------------------------------------------------------------------------

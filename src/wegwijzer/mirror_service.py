@@ -17,6 +17,7 @@ from . import auth
 from .access import PROFILE_OWNER, PUBLIC, ROUND_OWNER, SESSION_OWNER, SIGNED_IN, guarded
 from .db import now
 from .mirror import CATEGORIES, MIN_GROUP, MirrorResult, RaterResponse, aggregate, anonymous_comments
+from .problems import DutchMessage
 from .profiles import FunctionProfile, ProfileError, profile_from_dict
 
 MAX_ROUND_THEMES = 25
@@ -24,7 +25,7 @@ MAX_INVITES = 60
 MAX_DAYS = 60
 
 
-class RaterLinkProblem(Exception):
+class RaterLinkProblem(DutchMessage):
     """A rater link or answer that cannot be used; ``message`` is Dutch and says why.
 
     ``kind`` says what is wrong: ``"invalid"`` (no such link), ``"gone"`` (used already, or the round is
@@ -32,9 +33,8 @@ class RaterLinkProblem(Exception):
     """
 
     def __init__(self, message: str, kind: str = "answers"):
-        self.message = message
-        self.kind = kind
         super().__init__(message)
+        self.kind = kind
 
 
 _INVALID_LINK = "Deze link is niet geldig. Controleer of je de hele link hebt gekopieerd."

@@ -7,6 +7,7 @@ and a test fails when one is missing there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: code -> what the rule is about (English, for developers; messages to editors are Dutch)
@@ -55,3 +56,19 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = tuple(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the theme content")
+
+
+class DutchMessage(Exception):
+    """A refusal or problem whose ``message`` is Dutch and can be shown to the person as it is."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+
+class DataFileError(ValueError):
+    """A data file in ``inhoud/`` that cannot be used; ``problems`` holds one Dutch line per problem."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))

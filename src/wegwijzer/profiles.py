@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from .config import PROJECT_ROOT
 from .content import Library
 from .models import Answer
+from .problems import DataFileError
 from .schema import CORE_ROLES, ROLE_KEYS, RoleKey
 from .scoring import role_profile
 from .yaml_lines import syntax_error
@@ -41,12 +42,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ThemeNumber = Annotated[int, Field(ge=1, le=100)]
 
 
-class ProfileError(ValueError):
+class ProfileError(DataFileError):
     """A profile cannot be read; ``problems`` holds one Dutch line per problem: file, field, what, fix."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = tuple(problems)
-        super().__init__("\n".join(self.problems))
 
 
 class _Frozen(BaseModel):

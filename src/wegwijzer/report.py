@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .content import Library
 from .models import Action, Answer, SessionRecord
+from .problems import DutchMessage
 from .scales import IMPORTANCE_LABELS, MASTERY, NOT_APPLICABLE_LABEL, PERSPECTIVE_LABELS
 from .scopes import SCOPE_LABELS
 from .scoring import EXPLANATION, Dashboard, RoleChange, ThemeChange
@@ -34,12 +35,8 @@ _server_lock = threading.Lock()
 _server_started = False
 
 
-class ReportUnavailable(RuntimeError):
+class ReportUnavailable(DutchMessage, RuntimeError):
     """The PDF cannot be made here; ``message`` is Dutch and says what to do instead."""
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
 
 
 def find_browser() -> str | None:

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from .config import PROJECT_ROOT
+from .problems import DataFileError
 from .schema import Key
 from .yaml_lines import file_line, node_tree, syntax_error
 
@@ -58,14 +59,14 @@ LIMITS = (
 )
 
 
-class ResearchFileError(ValueError):
+class ResearchFileError(DataFileError):
     """The research file cannot be loaded; ``problems`` holds one Dutch line per problem."""
 
     def __init__(self, display: str, problems: list[str]):
+        super().__init__(problems)
         self.display = display
-        self.problems = tuple(problems)
         count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-        super().__init__(f"Het onderzoeksbestand {display} kan niet worden geladen ({count}):\n" + "\n".join(problems))
+        self.args = (f"Het onderzoeksbestand {display} kan niet worden geladen ({count}):\n" + "\n".join(problems),)
 
 
 class _Frozen(BaseModel):

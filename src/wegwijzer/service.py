@@ -36,17 +36,14 @@ from .group import GroupMember, GroupView, build_group_view, member_labels
 from .mirror_service import MirrorMixin
 from .models import Account, Action, Answer, CoachLink, Group, SessionRecord
 from .overview import SessionOverview, build_overview
+from .problems import DutchMessage
 
 GROUP_NAMINGS = {"namen": "Met namen", "deelnemers": "Als Deelnemer A, B, C …"}
 COACH_SCOPES = {"scores": "Scores", "scores_notities": "Scores en notities"}
 
 
-class ServiceError(Exception):
+class ServiceError(DutchMessage):
     """A request that cannot be done as asked; ``message`` is Dutch and says what to do."""
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
 
 
 def _without_notes(answers: dict[int, Answer]) -> dict[int, Answer]:

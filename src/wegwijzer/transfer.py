@@ -19,6 +19,7 @@ from . import __version__
 from .content import Library
 from .db import Store
 from .models import Action, Answer, SessionRecord
+from .problems import DutchMessage
 from .scales import IMPORTANCE_LABELS, MASTERY
 
 FORMAT = "wegwijzer-sessie"
@@ -29,12 +30,8 @@ MAX_NOTE = 5_000
 Note = Annotated[str, StringConstraints(max_length=MAX_NOTE)]
 
 
-class ImportRejected(ValueError):
+class ImportRejected(DutchMessage, ValueError):
     """The file cannot be imported; ``message`` says why, in Dutch."""
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
 
 
 class _Strict(BaseModel):
