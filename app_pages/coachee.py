@@ -33,7 +33,8 @@ if not sessions:
 labels = {s.id: f"{session_title(s)} ({s.created_at[:10]}, {s.answered} van {len(s.themes)})" for s in sessions}
 sid = st.selectbox("Sessie", list(labels), format_func=labels.get, key=f"coachee_session_{cid}")
 earlier_options = {0: "Geen vergelijking"} | {s.id: labels[s.id] for s in sessions if s.id != sid}
-default_earlier = next((s.id for s in sessions if s.id != sid and s.created_at < svc.session(sid).created_at), 0)
+chosen = next(s for s in sessions if s.id == sid)
+default_earlier = next((s.id for s in sessions if s.created_at < chosen.created_at), 0)
 eid = st.selectbox("Vergelijk met", list(earlier_options), format_func=earlier_options.get,
                    index=list(earlier_options).index(default_earlier), key=f"coachee_earlier_{cid}_{sid}")
 view = svc.overview(sid, eid or None)
