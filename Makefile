@@ -25,14 +25,14 @@ run: $(STAMP)  ## start the app on http://localhost:8501 (data in data/wegwijzer
 
 test: $(DEV_STAMP)  ## content check, lint and the whole test suite (incl. real-browser tests)
 	$(BIN)/python -m wegwijzer check
-	$(BIN)/ruff check src app_pages app.py tests bench
+	$(BIN)/ruff check src app_pages ui app.py server.py tests bench
 	$(BIN)/python -m pytest
 
 check: $(STAMP)  ## validate the theme files only
 	$(BIN)/python -m wegwijzer check
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src app_pages app.py tests bench
+	$(BIN)/ruff check src app_pages ui app.py server.py tests bench
 
 bench: $(DEV_STAMP)  ## the performance figures P1–P7 and the scale run S1
 	$(BIN)/python -m bench

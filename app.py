@@ -1,7 +1,7 @@
 """Wegwijzer — routes only. Run with: streamlit run app.py (local) or streamlit run server.py (both modes)."""
 
 import streamlit as st
-from app_pages.common import PAGES, login_state, require_ready
+from ui.context import PAGES, login_state, require_ready
 
 st.set_page_config(page_title="Wegwijzer", page_icon="🧭", layout="wide")
 require_ready()

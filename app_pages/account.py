@@ -1,9 +1,8 @@
 """Account: who is logged in, change the password, log out (everywhere)."""
 
 import streamlit as st
-
-from app_pages.account_form import change_password_form
-from app_pages.common import require_login, same_tab_link
+from ui.account_form import change_password_form
+from ui.context import require_login, same_tab_link
 
 svc = require_login()
 account = svc.my_account()

@@ -1,10 +1,10 @@
 """Administration: accounts and password resets. Administrators see names and e-mail addresses, no answers."""
 
 import streamlit as st
+from ui.context import refused, require_login
 
-from app_pages.common import refused, require_login
-from wegwijzer.access import AccessDenied
 from wegwijzer.service import ServiceError
+from wegwijzer.service.access import AccessDenied
 
 svc = require_login()
 st.title("Beheer")

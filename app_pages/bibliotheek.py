@@ -1,9 +1,9 @@
 """The theme library: browse by part, chapter and role; search titles and text."""
 
 import streamlit as st
+from ui.context import PAGES, library
 
-from app_pages.common import PAGES, library
-from wegwijzer.browse import filter_themes
+from wegwijzer.content.search import filter_themes
 
 lib = library()
 st.title("De 100 thema's")

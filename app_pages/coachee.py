@@ -3,11 +3,11 @@
 import datetime as dt
 
 import streamlit as st
+from ui.context import PAGES, require_login, session_title
 
-from app_pages.common import PAGES, require_login, session_title
-from wegwijzer import guide
-from wegwijzer.access import AccessDenied
+from wegwijzer.domain import coaching as guide
 from wegwijzer.service import COACH_SCOPES
+from wegwijzer.service.access import AccessDenied
 from wegwijzer.text import plain
 
 svc = require_login()

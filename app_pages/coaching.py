@@ -3,10 +3,10 @@
 from urllib.parse import urlsplit
 
 import streamlit as st
+from ui.context import PAGES, refused, require_login
 
-from app_pages.common import PAGES, refused, require_login
-from wegwijzer.access import AccessDenied
 from wegwijzer.service import COACH_SCOPES, ServiceError
+from wegwijzer.service.access import AccessDenied
 from wegwijzer.text import plain
 
 svc = require_login()

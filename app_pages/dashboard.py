@@ -1,12 +1,12 @@
 """Dashboard of one session: role profile, chapters, strengths, priorities, quadrant, comparison, export."""
 
 import streamlit as st
+from ui.context import PAGES, library, no_session_notice, server_mode, service, session_from_query, session_title
 
-from app_pages.common import PAGES, library, no_session_notice, server_mode, service, session_from_query, session_title
-from wegwijzer.report import MirrorSection, ReportUnavailable, find_browser, render_html, render_pdf
-from wegwijzer.scales import PERSPECTIVE_LABELS
-from wegwijzer.scopes import SCOPE_LABELS
-from wegwijzer.scoring import EXPLANATION
+from wegwijzer.domain.scales import PERSPECTIVE_LABELS
+from wegwijzer.domain.scopes import SCOPE_LABELS
+from wegwijzer.domain.scoring import EXPLANATION
+from wegwijzer.render.report import MirrorSection, ReportUnavailable, find_browser, render_html, render_pdf
 
 lib = library()
 svc = service()

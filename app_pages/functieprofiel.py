@@ -1,11 +1,19 @@
 """Functieprofiel: a result beside what a municipality looks for, and own profiles (reflection, not assessment)."""
 
 import streamlit as st
+from ui.context import PAGES, library, service, session_title
 
-from app_pages.common import PAGES, library, service, session_title
-from wegwijzer.content import slugify
-from wegwijzer.profiles import DISCLAIMER, FunctionProfile, ProfileError, ProfileFit, ThemeFit, fit, load_profiles
-from wegwijzer.schema import ROLE_KEYS
+from wegwijzer.content.library import slugify
+from wegwijzer.content.models import ROLE_KEYS
+from wegwijzer.content.profiles import (
+    DISCLAIMER,
+    FunctionProfile,
+    ProfileError,
+    ProfileFit,
+    ThemeFit,
+    fit,
+    load_profiles,
+)
 from wegwijzer.text import decimal, plain
 
 WEIGHT_LABELS = {0: "telt niet", 1: "telt mee", 2: "belangrijk", 3: "zeer belangrijk"}

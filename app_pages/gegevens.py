@@ -1,11 +1,11 @@
 """My data: where it lives, import a session, delete sessions, everything, or (server mode) the account."""
 
 import streamlit as st
+from ui.context import PAGES, refused, same_tab_link, server_mode, service, session_title
 
-from app_pages.common import PAGES, refused, same_tab_link, server_mode, service, session_title
 from wegwijzer.config import settings
+from wegwijzer.domain.transfer import ImportRejected
 from wegwijzer.service import ServiceError
-from wegwijzer.transfer import ImportRejected
 
 svc = service()
 

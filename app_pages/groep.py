@@ -3,12 +3,12 @@
 import datetime as dt
 
 import streamlit as st
+from ui.context import PAGES, methods, refused, require_login, session_title
 
-from app_pages.common import PAGES, methods, refused, require_login, session_title
-from wegwijzer import agenda
-from wegwijzer.access import AccessDenied
-from wegwijzer.group_page import build_group_page
+from wegwijzer.domain import agenda
 from wegwijzer.service import GROUP_NAMINGS, ServiceError
+from wegwijzer.service.access import AccessDenied
+from wegwijzer.service.group_page import build_group_page
 from wegwijzer.text import decimal, plain
 
 svc = require_login()

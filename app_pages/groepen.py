@@ -1,8 +1,8 @@
 """Intervision groups: the groups I am in, make a group, join one with a code."""
 
 import streamlit as st
+from ui.context import PAGES, refused, require_login
 
-from app_pages.common import PAGES, refused, require_login
 from wegwijzer.service import GROUP_NAMINGS, ServiceError
 from wegwijzer.text import plain
 

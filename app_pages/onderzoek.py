@@ -3,10 +3,9 @@
 from typing import Any
 
 import streamlit as st
+from ui.context import service
 
-from app_pages.common import service
-from wegwijzer.fit_charts import comparison_bars, dutch_number
-from wegwijzer.research import (
+from wegwijzer.content.study import (
     LIMITS,
     NOTABLE,
     ChoiceQuestion,
@@ -20,6 +19,7 @@ from wegwijzer.research import (
     load_research,
     validate_points,
 )
+from wegwijzer.render.study_charts import comparison_bars, dutch_number
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")

@@ -4,13 +4,13 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import streamlit as st
+from ui.context import PAGES, refused, require_login, session_title
 
-from app_pages.common import PAGES, refused, require_login, session_title
-from wegwijzer import charts
-from wegwijzer.access import AccessDenied
-from wegwijzer.mirror import CATEGORIES, GROUP_LABELS, GROUPS
-from wegwijzer.scoring import priorities
+from wegwijzer.domain.mirror import CATEGORIES, GROUP_LABELS, GROUPS
+from wegwijzer.domain.scoring import priorities
+from wegwijzer.render import charts
 from wegwijzer.service import ServiceError
+from wegwijzer.service.access import AccessDenied
 from wegwijzer.text import decimal, plain
 
 svc = require_login()

@@ -1,10 +1,10 @@
 """Start: what Wegwijzer is, your sessions (resume, dashboard), and a new session."""
 
 import streamlit as st
+from ui.context import PAGES, library, server_mode, service, session_title
 
-from app_pages.common import PAGES, library, server_mode, service, session_title
-from wegwijzer.scales import PERSPECTIVE_LABELS
-from wegwijzer.scopes import SCOPE_LABELS, ScopeError, resolve_scope
+from wegwijzer.domain.scales import PERSPECTIVE_LABELS
+from wegwijzer.domain.scopes import SCOPE_LABELS, ScopeError, resolve_scope
 
 lib = library()
 svc = service()

@@ -1,8 +1,7 @@
 """One theme: summary, key points, statements, reflection questions, related themes."""
 
 import streamlit as st
-
-from app_pages.common import PAGES, library
+from ui.context import PAGES, library
 
 lib = library()
 try:

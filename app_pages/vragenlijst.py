@@ -1,12 +1,12 @@
 """The questionnaire: one chapter per screen; every change is stored at once."""
 
 import streamlit as st
+from ui.context import PAGES, library, no_session_notice, service, session_from_query, session_title
+from ui.theme_card import theme_card
 
-from app_pages.common import PAGES, library, no_session_notice, service, session_from_query, session_title
-from app_pages.theme_card import theme_card
-from wegwijzer.models import Answer
-from wegwijzer.questionnaire import choose_step, step_progress
-from wegwijzer.scales import MASTERY, NOT_APPLICABLE_LABEL
+from wegwijzer.domain.questionnaire import choose_step, step_progress
+from wegwijzer.domain.records import Answer
+from wegwijzer.domain.scales import MASTERY, NOT_APPLICABLE_LABEL
 
 lib, svc = library(), service()
 record = session_from_query()

@@ -19,8 +19,8 @@ def main() -> int:
     def want(fid):
         return (not only or fid in only)
 
-    from wegwijzer.content import load_library
-    from wegwijzer.db import Store
+    from wegwijzer.content.library import load_library
+    from wegwijzer.storage.database import Store
 
     library = load_library(F.THEMES)
     results = []
@@ -44,7 +44,7 @@ def main() -> int:
         if want("P4"):
             show(F.p4_dashboard(store, library, sid))
         if want("P5"):
-            from wegwijzer.fixtures import populate
+            from wegwijzer.demo import populate
 
             shared = populate(store, library, people=12, sessions_per_person=1, seed=12)
             show(F.p5_group_dashboard(store, library, *F.group_of(store, library, shared)))

@@ -37,7 +37,7 @@ def c0_machine_reference(runs: int = 30) -> Figure:
 
 
 def p1_load_themes(runs: int = 50) -> Figure:
-    from wegwijzer.content import load_library
+    from wegwijzer.content.library import load_library
 
     return Figure("P1", "load_validate_themes", "ms", timed(lambda: load_library(THEMES), runs, warmup=3), 15)
 
@@ -52,7 +52,7 @@ def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 45, label: str 
 
     from streamlit.testing.v1 import AppTest
 
-    from wegwijzer.db import Store
+    from wegwijzer.storage.database import Store
 
     os.environ["WEGWIJZER_DB"] = str(db_path)
     Store(db_path).set_status(session_id, "open")  # a completed session is read-only in the questionnaire
@@ -118,8 +118,8 @@ def p3_click_to_update(runs: int = 30) -> list[Figure]:
     from playwright.sync_api import sync_playwright
     from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
 
-    from wegwijzer.content import load_library
-    from wegwijzer.db import Store
+    from wegwijzer.content.library import load_library
+    from wegwijzer.storage.database import Store
 
     library = load_library(THEMES)
     chapters = ["directeur", "adviseur", "samenwerking", "persoonlijke-bagage"]
@@ -188,7 +188,7 @@ def _wait_health(port: int) -> None:
 
 
 def _completed_session(store, library, people: int = 1) -> list[int]:
-    from wegwijzer.fixtures import populate
+    from wegwijzer.demo import populate
 
     return populate(store, library, people=people, sessions_per_person=1, seed=7)
 
@@ -201,15 +201,15 @@ def p4_dashboard(store, library, session_id: int, runs: int = 30, label: str = "
 
 def _owner_service(store, library, session_id: int):
     """The service as the session's owner sees it (access checks included, as in the app)."""
-    from wegwijzer.access import Actor
     from wegwijzer.service import Service
+    from wegwijzer.service.access import Actor
 
     return Service(store, library, Actor(store.session(session_id).person_id))
 
 
 def group_of(store, library, session_ids: list[int], members: int = 12) -> tuple[int, int]:
     """A group of ``members`` people, each sharing one completed session; returns (group id, a member's id)."""
-    from wegwijzer.auth import new_code
+    from wegwijzer.service.auth import new_code
 
     owners = []
     for sid in session_ids:
@@ -227,10 +227,10 @@ def group_of(store, library, session_ids: list[int], members: int = 12) -> tuple
 
 def p5_group_dashboard(store, library, group_id: int, member: int, runs: int = 30, label: str = "") -> Figure:
     """Everything the group page computes for a member: access checks, shared scores, spreads, figures, agenda."""
-    from wegwijzer.access import Actor
-    from wegwijzer.group_page import build_group_page
-    from wegwijzer.methods import load_methods
+    from wegwijzer.content.methods import load_methods
     from wegwijzer.service import Service
+    from wegwijzer.service.access import Actor
+    from wegwijzer.service.group_page import build_group_page
 
     service = Service(store, library, Actor(member))
     methods = load_methods()
@@ -242,7 +242,7 @@ def p5_group_dashboard(store, library, group_id: int, member: int, runs: int = 3
 
 def l1_login(store, runs: int = 20) -> Figure:
     """A login as the /inloggen route does it: throttle check, argon2id verify, token issued and stored."""
-    from wegwijzer import auth
+    from wegwijzer.service import auth
 
     auth.register(store, "Bench Login", "login@bench.nl", "een-lang-wachtwoord")
     return Figure("L1", "login_argon2_verify_and_token", "ms",
@@ -252,7 +252,7 @@ def l1_login(store, runs: int = 20) -> Figure:
 
 def _writer(args) -> tuple[int, float, float]:
     path, sid, count, start_at = args
-    from wegwijzer.db import Store
+    from wegwijzer.storage.database import Store
 
     store = Store(path)
     while time.time() < start_at:
@@ -273,7 +273,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
     """20 app sessions (threads sharing the server's Store, as streamlit runs them) write 500 answers each."""
     import threading
 
-    from wegwijzer.db import Store
+    from wegwijzer.storage.database import Store
 
     values, errors = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -304,7 +304,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
 
 def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
     """20 processes, each with its own connection, write 500 answers at once; wall time of the slowest."""
-    from wegwijzer.db import Store
+    from wegwijzer.storage.database import Store
 
     values, errors = [], 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -335,7 +335,7 @@ def _writers_figure(fid: str, values: list[float], errors: int, stored: int, mod
 
 
 def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
-    from wegwijzer.report import render_pdf
+    from wegwijzer.render.report import render_pdf
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -347,8 +347,8 @@ def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
 
 def s1_scale(library, sizes=(10, 100, 1000)):
     """P2, P4 and P5 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers (yields as it goes)."""
-    from wegwijzer.db import Store
-    from wegwijzer.fixtures import populate
+    from wegwijzer.demo import populate
+    from wegwijzer.storage.database import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:

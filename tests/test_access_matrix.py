@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from wegwijzer import auth
-from wegwijzer.access import AccessDenied, Actor
-from wegwijzer.db import Store
-from wegwijzer.fixtures import sample_answers
-from wegwijzer.service import Service, ServiceError, guarded_methods
+from wegwijzer.demo import sample_answers
+from wegwijzer.service import Service, ServiceError, auth, guarded_methods
+from wegwijzer.service.access import AccessDenied, Actor
+from wegwijzer.storage.database import Store
 
 PASSWORD = "een-goed-wachtwoord"
 HASH = auth.hash_password(PASSWORD)  # once: argon2 is slow on purpose

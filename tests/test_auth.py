@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from wegwijzer import auth
-from wegwijzer.db import Store
+from wegwijzer.service import auth
+from wegwijzer.storage.database import Store
 
 
 def test_passwords_are_argon2id_hashes_that_verify_only_the_right_password():

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from wegwijzer.backup import backup, restore
-from wegwijzer.db import DatabaseProblem, Store
+from wegwijzer.storage.backup import backup, restore
+from wegwijzer.storage.database import DatabaseProblem, Store
 
 
 def test_backup_during_writes_then_restore_brings_the_data_back(tmp_path):

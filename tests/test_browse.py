@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer.browse import filter_themes
-from wegwijzer.scopes import ScopeError, chapters_in_session, resolve_scope
+from wegwijzer.content.search import filter_themes
+from wegwijzer.domain.scopes import ScopeError, chapters_in_session, resolve_scope
 
 
 def test_search_is_accent_and_case_insensitive_and_needs_all_words(library):

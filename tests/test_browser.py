@@ -10,7 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from wegwijzer.db import Store
+from wegwijzer.storage.database import Store
 
 from .browser import streamlit_server, wait_for_app
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wegwijzer import charts
-from wegwijzer.models import Answer
-from wegwijzer.scoring import build_dashboard, compare_themes
+from wegwijzer.domain.records import Answer
+from wegwijzer.domain.scoring import build_dashboard, compare_themes
+from wegwijzer.render import charts
 
 ANSWERS = {1: Answer(1, mastery=4, importance=3), 2: Answer(2, mastery=2, importance=3),
            3: Answer(3, not_applicable=True)}

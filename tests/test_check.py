@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wegwijzer.content import check_folder, load_library
-from wegwijzer.problems import CODES, ContentError
+from wegwijzer.content.library import check_folder, load_library
+from wegwijzer.content.problems import CODES, ContentError
 
 from .conftest import MINI, ROOT
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import subprocess
 
-from wegwijzer import auth, guide
-from wegwijzer.access import Actor
-from wegwijzer.fixtures import populate
-from wegwijzer.service import Service
+from wegwijzer.demo import populate
+from wegwijzer.domain import coaching as guide
+from wegwijzer.service import Service, auth
+from wegwijzer.service.access import Actor
 
 HASH = auth.hash_password("een-goed-wachtwoord")
 

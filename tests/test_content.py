@@ -8,8 +8,8 @@ from dataclasses import FrozenInstanceError
 import pytest
 from pydantic import ValidationError
 
-from wegwijzer.content import check_folder, theme_filename
-from wegwijzer.schema import ROLE_KEYS
+from wegwijzer.content.library import check_folder, theme_filename
+from wegwijzer.content.models import ROLE_KEYS
 
 from .conftest import FIXTURES, THEMES
 

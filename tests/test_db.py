@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from wegwijzer.db import DatabaseProblem, Store, migrations
+from wegwijzer.storage.database import DatabaseProblem, Store, migrations
 
 from .conftest import ROOT
 
@@ -242,7 +242,7 @@ def test_a_second_store_on_one_file_keeps_the_first_ones_view_current(tmp_path):
     first.create_session(person, label="eerst", scope_kind="eigen", scope_key="", perspective="zittend", themes=[1])
     second = Store(path)
     assert len(second.sessions_of(person)) == 1
-    code = ("import sys; sys.path.insert(0, 'src'); from wegwijzer.db import Store; "
+    code = ("import sys; sys.path.insert(0, 'src'); from wegwijzer.storage.database import Store; "
             f"s = Store({str(path)!r}); s.create_session({person}, label='anders', scope_kind='eigen', scope_key='', "
             "perspective='zittend', themes=[1]); s.close()")
     for expected in (2, 3):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from wegwijzer.problems import CODES
-from wegwijzer.schema import Theme
+from wegwijzer.content.models import Theme
+from wegwijzer.content.problems import CODES
 
 from .conftest import ROOT, THEMES
 

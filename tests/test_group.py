@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from wegwijzer import agenda
-from wegwijzer.group import all_hard, build_group_view, member_labels, most_different, propose_agenda, theme_spreads
-from wegwijzer.methods import load_methods
-from wegwijzer.models import Answer, Group, Membership
+from wegwijzer.content.methods import load_methods
+from wegwijzer.domain import agenda
+from wegwijzer.domain.groups import (
+    all_hard,
+    build_group_view,
+    member_labels,
+    most_different,
+    propose_agenda,
+    theme_spreads,
+)
+from wegwijzer.domain.records import Answer, Group, Membership
 
 GROUP = Group(id=1, name="Oost", join_code="X", creator_id=10, naming="deelnemers", agenda=None, created_at="")
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wegwijzer.db import Store
-from wegwijzer.transfer import ImportRejected, import_session
+from wegwijzer.domain.transfer import ImportRejected, import_session
+from wegwijzer.storage.database import Store
 
 REGRESSIONS = Path(__file__).parent / "fixtures" / "import_regressions"
 

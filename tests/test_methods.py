@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from wegwijzer.methods import (
+from wegwijzer.content.methods import (
     DEFAULT_PATH,
     REASONS,
     Method,
@@ -19,7 +19,7 @@ from wegwijzer.methods import (
     method_by_key,
     suggest_method,
 )
-from wegwijzer.schema import ROLE_KEYS
+from wegwijzer.content.models import ROLE_KEYS
 
 ORDER = ["incidentmethode", "balint", "roddelmethode", "probleemverheldering", "successen",
          "socratisch-gesprek", "u-procedure"]

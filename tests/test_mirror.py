@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wegwijzer.mirror import (
+from wegwijzer.domain.mirror import (
     CATEGORIES,
     GROUP_LABELS,
     MIN_GROUP,

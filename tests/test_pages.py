@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from wegwijzer.db import Store
-from wegwijzer.fixtures import populate
+from wegwijzer.demo import populate
+from wegwijzer.storage.database import Store
 
 from .conftest import ROOT
 

@@ -7,12 +7,12 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from wegwijzer.db import Store
-from wegwijzer.fit_charts import comparison_bars, dutch_number
-from wegwijzer.fixtures import populate
-from wegwijzer.models import Answer
-from wegwijzer.profiles import DISCLAIMER, fit, load_profiles
-from wegwijzer.research import compare_steering, load_research
+from wegwijzer.content.profiles import DISCLAIMER, fit, load_profiles
+from wegwijzer.content.study import compare_steering, load_research
+from wegwijzer.demo import populate
+from wegwijzer.domain.records import Answer
+from wegwijzer.render.study_charts import comparison_bars, dutch_number
+from wegwijzer.storage.database import Store
 
 from .conftest import ROOT
 

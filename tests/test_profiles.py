@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from wegwijzer.config import PROJECT_ROOT
-from wegwijzer.models import Answer
-from wegwijzer.profiles import (
+from wegwijzer.content.profiles import (
     DISCLAIMER,
     FunctionProfile,
     ProfileError,
@@ -20,6 +19,7 @@ from wegwijzer.profiles import (
     profile_from_dict,
     theme_weights,
 )
+from wegwijzer.domain.records import Answer
 
 # --- the shipped profiles -----------------------------------------------------------------------
 

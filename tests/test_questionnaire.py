@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wegwijzer.models import Answer, SessionRecord
-from wegwijzer.questionnaire import choose_step, step_progress
+from wegwijzer.domain.questionnaire import choose_step, step_progress
+from wegwijzer.domain.records import Answer, SessionRecord
 
 
 def session(themes) -> SessionRecord:

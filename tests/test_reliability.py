@@ -8,7 +8,7 @@ import pytest
 import sqlite_utils
 from playwright.sync_api import expect, sync_playwright
 
-from wegwijzer.db import Store, migrations
+from wegwijzer.storage.database import Store, migrations
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium, start_server, wait_for_app
 from .test_browser import rate

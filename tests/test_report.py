@@ -7,10 +7,10 @@ import subprocess
 
 import pytest
 
-from wegwijzer import report
-from wegwijzer.access import Actor
-from wegwijzer.fixtures import populate
+from wegwijzer.demo import populate
+from wegwijzer.render import report
 from wegwijzer.service import Service
+from wegwijzer.service.access import Actor
 
 
 @pytest.fixture
@@ -64,9 +64,9 @@ def test_pdf_report_has_pages_and_vector_charts(library, overview, tmp_path):
 
 
 def test_a_closed_spiegel_round_appears_in_the_report_as_aggregates_only(store, library, overview):
-    from wegwijzer.access import Actor
-    from wegwijzer.report import MirrorSection
+    from wegwijzer.render.report import MirrorSection
     from wegwijzer.service import Service
+    from wegwijzer.service.access import Actor
 
     owner = Service(store, library, Actor(overview.session.person_id))
     rater = Service(store, library, Actor(None))

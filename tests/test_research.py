@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wegwijzer.research import (
+from wegwijzer.content.study import (
     DEFAULT_PATH,
     LIMITS,
     Research,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer.models import Answer
-from wegwijzer.scoring import build_dashboard, compare_roles, compare_themes, priorities, role_profile
+from wegwijzer.domain.records import Answer
+from wegwijzer.domain.scoring import build_dashboard, compare_roles, compare_themes, priorities, role_profile
 
 # Mini content weights: 1 = verbinder 1.0, adviseur 0.5, directeur 0.5, persoon 0.2
 #                       2 = adviseur 1.0, persoon 0.5

@@ -16,12 +16,12 @@ import urllib.parse
 
 import pytest
 
-from wegwijzer.access import LOGGED_OUT, Actor
-from wegwijzer.db import Store
-from wegwijzer.mirror import Gap, GroupFigure
-from wegwijzer.mirror_service import RaterLinkProblem
-from wegwijzer.models import Answer
+from wegwijzer.domain.mirror import Gap, GroupFigure
+from wegwijzer.domain.records import Answer
 from wegwijzer.service import Service, ServiceError
+from wegwijzer.service.access import LOGGED_OUT, Actor
+from wegwijzer.service.mirror import RaterLinkProblem
+from wegwijzer.storage.database import Store
 
 THEMES = [2, 5, 9, 11]
 SELF = {2: 4, 5: 5, 9: 2}  # theme 11 is answered "niet van toepassing": no self score

@@ -10,9 +10,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from wegwijzer import auth
-from wegwijzer.db import Store
-from wegwijzer.fixtures import populate
+from wegwijzer.demo import populate
+from wegwijzer.service import auth
+from wegwijzer.storage.database import Store
 
 from .browser import wait_for_app
 

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from wegwijzer.db import Store
-from wegwijzer.transfer import ImportRejected, export_csv, export_json, import_session, safe_cell
+from wegwijzer.domain.transfer import ImportRejected, export_csv, export_json, import_session, safe_cell
+from wegwijzer.storage.database import Store
 
 
 def filled_session(store: Store) -> int:

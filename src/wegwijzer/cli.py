@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import settings
+from wegwijzer.config import settings
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .content import check_folder
+    from wegwijzer.content.library import check_folder
 
     folder = Path(args.folder) if args.folder else settings().themes_dir
     library, problems = check_folder(folder)
@@ -25,9 +25,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .content import load_library
-    from .db import Store
-    from .fixtures import populate
+    from wegwijzer.content.library import load_library
+    from wegwijzer.demo import populate
+    from wegwijzer.storage.database import Store
 
     store = Store(args.db or settings().db_path)
     library = load_library(settings().themes_dir)
@@ -37,7 +37,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from .backup import backup
+    from wegwijzer.storage.backup import backup
 
     target = backup(Path(args.db) if args.db else settings().db_path, Path(args.target) if args.target else None)
     print(f"back-up gemaakt: {target}")
@@ -45,7 +45,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from .backup import restore
+    from wegwijzer.storage.backup import restore
 
     restored = restore(Path(args.source), Path(args.db) if args.db else settings().db_path)
     print(f"teruggezet naar {restored}")
@@ -57,8 +57,8 @@ def _create_admin(args: argparse.Namespace) -> int:
     import getpass
     import os
 
-    from . import auth
-    from .db import Store
+    from wegwijzer.service import auth
+    from wegwijzer.storage.database import Store
 
     store = Store(args.db or settings().db_path)
     if store.has_admin() and not args.another:

@@ -17,10 +17,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import auth, documents
-from .config import settings
-from .content import shared_library
-from .db import Store, shared_store
+from wegwijzer.config import settings
+from wegwijzer.content.library import shared_library
+from wegwijzer.render import documents
+from wegwijzer.service import auth
+from wegwijzer.storage.database import Store, shared_store
 
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
               "/robots.txt")
@@ -170,9 +171,9 @@ def _rater_page(form: object, *, status: int = 200, **values: object) -> HTMLRes
 
 async def rater_page(request: Request) -> Response:
     """A rater's one-time form (no account): GET shows it, POST stores the answers once."""
-    from .access import LOGGED_OUT
-    from .mirror_service import RaterLinkProblem
-    from .service import Service
+    from wegwijzer.service import Service
+    from wegwijzer.service.access import LOGGED_OUT
+    from wegwijzer.service.mirror import RaterLinkProblem
 
     token = request.path_params["token"]
     service = Service(store(), None, LOGGED_OUT)

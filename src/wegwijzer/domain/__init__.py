@@ -1,0 +1,1 @@
+"""Domain: pure rules on content and records; no SQL, no figures, no templates."""

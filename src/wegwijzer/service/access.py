@@ -1,0 +1,175 @@
+"""Every access decision, in one place.
+
+A :class:`Rule` answers one question — "may this actor touch this target?" — from the database, never
+from what a page believes. Service functions name their rules with :func:`guarded`; a page never decides
+access itself. ``tests/test_access_matrix.py`` enumerates the guarded functions and checks each against
+every kind of actor, so a new service function without a rule makes that test fail.
+
+What the rules say, in words:
+
+- a person's own sessions, answers, notes and actions: only that person;
+- the scores (never the notes) of a session a member shares with a group: the members of that group;
+- a coachee's sessions: a coach whose invitation the coachee made and the coach accepted, until the
+  coachee revokes it; notes only when the coachee chose the scope "scores en notities";
+- a group: its members; its settings, agenda and dissolving: the member who created it;
+- own function profiles, study answers and feedback rounds: only their owner; a round's figures only
+  as aggregates (see ``mirror.py``), never one rater's answers — for nobody, administrators included;
+- a rater's link (no account) reaches only the form of that one round, once;
+- administrators manage accounts (reset a password), and see nobody's answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wegwijzer.errors import DutchMessage
+from wegwijzer.storage.database import Store
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: a person id, or None when nobody is logged in."""
+
+    person_id: int | None
+
+    @property
+    def signed_in(self) -> bool:
+        return self.person_id is not None
+
+
+LOGGED_OUT = Actor(None)
+
+
+class AccessDenied(DutchMessage):
+    """Refused; the message is Dutch and never says whether the thing exists."""
+
+    def __init__(self, message: str = "Dit is niet met je gedeeld, of het bestaat niet (meer)."):
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    target: str | None  # the argument of the service function the rule looks at
+    allows: Callable[[Store, int, Any], bool]  # (store, person id, target value) -> allowed
+    public: bool = False  # also for someone who is not logged in
+
+
+def _session_owner(store: Store, session_id: Any) -> int | None:
+    return store.session_owner(session_id) if _is_id(session_id) else None
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _owns_session(store: Store, me: int, session_id: Any) -> bool:
+    return _session_owner(store, session_id) == me
+
+
+def _reads_session_scores(store: Store, me: int, session_id: Any) -> bool:
+    owner = _session_owner(store, session_id)
+    if owner is None:
+        return False
+    return (owner == me or store.active_coach_scope(me, owner) is not None
+            or store.session_shared_with(int(session_id), me))
+
+
+def _reads_session_notes(store: Store, me: int, session_id: Any) -> bool:
+    owner = _session_owner(store, session_id)
+    return owner is not None and (owner == me or store.active_coach_scope(me, owner) == "scores_notities")
+
+
+def _coaches_session(store: Store, me: int, session_id: Any) -> bool:
+    owner = _session_owner(store, session_id)
+    return owner is not None and (owner == me or store.active_coach_scope(me, owner) is not None)
+
+
+def _is_member(store: Store, me: int, group_id: Any) -> bool:
+    return _is_id(group_id) and store.is_member(group_id, me)
+
+
+def _created_group(store: Store, me: int, group_id: Any) -> bool:
+    group = store.group(group_id) if _is_id(group_id) else None
+    return group is not None and group.creator_id == me
+
+
+def _is_coachee_of_link(store: Store, me: int, link_id: Any) -> bool:
+    link = store.coach_link(link_id) if _is_id(link_id) else None
+    return link is not None and link.coachee_id == me
+
+
+def _coaches(store: Store, me: int, coachee_id: Any) -> bool:
+    return _is_id(coachee_id) and coachee_id != me and store.active_coach_scope(me, coachee_id) is not None
+
+
+def _owns_profile(store: Store, me: int, profile_id: Any) -> bool:
+    return _is_id(profile_id) and store.own_profile_owner(profile_id) == me
+
+
+def _owns_round(store: Store, me: int, round_id: Any) -> bool:
+    return _is_id(round_id) and store.round_owner(round_id) == me
+
+
+def _is_admin(store: Store, me: int, _target: Any) -> bool:
+    account = store.account(me)
+    return account is not None and account.is_admin
+
+
+PUBLIC = Rule("public", None, lambda store, me, _: True, public=True)
+SIGNED_IN = Rule("signed_in", None, lambda store, me, _: True)
+ADMIN = Rule("admin", None, _is_admin)
+SESSION_OWNER = Rule("session_owner", "session_id", _owns_session)
+SESSION_SCORES = Rule("session_scores", "session_id", _reads_session_scores)
+SESSION_NOTES = Rule("session_notes", "session_id", _reads_session_notes)
+SESSION_COACHING = Rule("session_coaching", "session_id", _coaches_session)
+GROUP_MEMBER = Rule("group_member", "group_id", _is_member)
+GROUP_CREATOR = Rule("group_creator", "group_id", _created_group)
+LINK_COACHEE = Rule("link_coachee", "link_id", _is_coachee_of_link)
+COACH_OF = Rule("coach_of", "coachee_id", _coaches)
+PROFILE_OWNER = Rule("profile_owner", "profile_id", _owns_profile)
+ROUND_OWNER = Rule("round_owner", "round_id", _owns_round)
+
+
+def allowed(store: Store, actor: Actor, rules: tuple[Rule, ...], arguments: dict[str, Any]) -> bool:
+    """Whether every rule allows this actor with these arguments."""
+    for rule in rules:
+        if actor.person_id is None:
+            if not rule.public:
+                return False
+            continue
+        if not rule.allows(store, actor.person_id, arguments.get(rule.target) if rule.target else None):
+            return False
+    return True
+
+
+def guarded(*rules: Rule) -> Callable:
+    """Mark a service method with its access rules and check them before every call.
+
+    The method's object must have ``store`` and ``actor``. The rules are kept on the function as
+    ``__access_rules__`` for the matrix test.
+    """
+    if not rules:
+        raise ValueError("a guarded function needs at least one rule")
+
+    def decorate(fn: Callable) -> Callable:
+        signature = inspect.signature(fn)
+        for rule in rules:
+            if rule.target and rule.target not in signature.parameters:
+                raise TypeError(f"{fn.__name__} has no argument {rule.target!r} for rule {rule.name}")
+
+        @functools.wraps(fn)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            arguments = signature.bind(self, *args, **kwargs).arguments
+            if not allowed(self.store, self.actor, rules, arguments):
+                raise AccessDenied()
+            return fn(self, *args, **kwargs)
+
+        wrapper.__access_rules__ = rules  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

@@ -1,0 +1,57 @@
+"""The widgets for one theme in the questionnaire; every change is written to the database at once."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wegwijzer.content.models import Theme
+from wegwijzer.domain.records import Answer
+from wegwijzer.domain.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, NOT_APPLICABLE_LABEL, MasteryScale
+from wegwijzer.service import Service, ServiceError
+
+NVT = "nvt"
+MASTERY_OPTIONS = [1, 2, 3, 4, 5, NVT]
+SITUATIONAL_NOTE = ("\n\n:gray[*Dit thema speelt alleen in bepaalde situaties; niet van toepassing is hier een "
+                    "gewoon antwoord.*]")
+
+
+def store_change(svc: Service, session_id: int, theme: int, field: str, key: str) -> None:
+    """Widget callback: write the one changed value to the database before the page reruns."""
+    value = st.session_state[key]
+    if field == "mastery":
+        changes = {"not_applicable": True} if value == NVT else {"mastery": value, "not_applicable": False}
+    elif field == "importance":
+        changes = {"importance": value}
+    else:
+        changes = {"note": (value or "")[:5000]}
+    try:
+        svc.save_answer(session_id, theme, **changes)
+    except ServiceError as exc:
+        st.session_state["save_problem"] = exc.message
+
+
+def theme_card(svc: Service, session_id: int, theme: Theme, answer: Answer, scale: MasteryScale, *, locked: bool) -> None:
+    number = theme.number
+    m_key, i_key, n_key = f"m_{session_id}_{number}", f"i_{session_id}_{number}", f"n_{session_id}_{number}"
+    # the stored answer is the truth: callbacks write before the rerun, so it is always current
+    current = NVT if answer.not_applicable else answer.mastery
+    with st.container(border=True, key=f"theme_{number}"):
+        # one markdown element per block of text: fewer elements make every rerun cheaper in the browser
+        st.markdown(f"#### {number}. {theme.title}\n\n{theme.summary}" + (SITUATIONAL_NOTE if theme.situational else ""))
+        with st.expander("Kernpunten en stellingen"):
+            st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points)
+                        + "\n\n**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
+        st.radio(f"{scale.question} — {theme.title}", MASTERY_OPTIONS, horizontal=True, key=m_key,
+                 format_func=lambda v: NOT_APPLICABLE_LABEL if v == NVT else f"{v} · {scale.labels[v]}",
+                 index=None if current is None else MASTERY_OPTIONS.index(current),
+                 on_change=store_change, args=(svc, session_id, number, "mastery", m_key), disabled=locked)
+        if current != NVT:
+            st.radio(f"{IMPORTANCE_QUESTION} — {theme.title}", [1, 2, 3], format_func=IMPORTANCE_LABELS.get,
+                     index=None if answer.importance is None else answer.importance - 1, horizontal=True, key=i_key,
+                     on_change=store_change, args=(svc, session_id, number, "importance", i_key), disabled=locked)
+        with st.expander("Notitie (alleen voor jezelf)" + (" · ingevuld" if answer.note else "")):
+            st.text_area(f"Notitie bij {theme.title}", value=answer.note, key=n_key, max_chars=5000, disabled=locked,
+                         on_change=store_change, args=(svc, session_id, number, "note", n_key),
+                         label_visibility="collapsed",
+                         placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
+                         help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.")
