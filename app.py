@@ -1,7 +1,9 @@
 """Wegwijzer — routes only. Run with: streamlit run app.py (local) or streamlit run server.py (both modes)."""
 
 import streamlit as st
-from ui.context import PAGES, login_state, require_ready
+
+from ui.context import login_state, require_ready
+from ui.navigation import PAGES, run_page
 
 st.set_page_config(page_title="Wegwijzer", page_icon="🧭", layout="wide")
 require_ready()
@@ -28,4 +30,4 @@ if state == "local":
     sections = {"Wegwijzer": own, "Verder": further, "Naslag": reference}
 elif state in {"logged_out", "must_change"}:
     sections = {"Wegwijzer": [page(PAGES["account"], title="Inloggen", icon=":material/login:", default=True)]}
-st.navigation(sections).run()
+run_page(st.navigation(sections))

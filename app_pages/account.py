@@ -1,11 +1,13 @@
 """Account: who is logged in, change the password, log out (everywhere)."""
 
 import streamlit as st
+
 from ui.account_form import change_password_form
-from ui.context import require_login, same_tab_link
+from ui.context import require_login
+from ui.widgets import same_tab_link
 
 svc = require_login()
-account = svc.my_account()
+account = svc.account.mine()
 st.title("Account")
 st.markdown(f"Ingelogd als **{account.name}** ({account.email})" if account else "")
 st.markdown("Uitloggen beëindigt je sessie op al je apparaten en in al je vensters.")

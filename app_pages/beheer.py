@@ -1,15 +1,16 @@
 """Administration: accounts and password resets. Administrators see names and e-mail addresses, no answers."""
 
 import streamlit as st
-from ui.context import refused, require_login
 
+from ui.context import require_login
+from ui.widgets import refused
 from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
 
 svc = require_login()
 st.title("Beheer")
 try:
-    accounts = svc.accounts()
+    accounts = svc.admin.accounts()
 except AccessDenied as exc:
     refused(exc)
     st.stop()
@@ -33,7 +34,7 @@ with st.form("reset"):
             st.error("Vink eerst aan dat je het wachtwoord opnieuw wilt instellen.")
         else:
             try:
-                temporary = svc.reset_password(who)
+                temporary = svc.admin.reset_password(who)
             except (ServiceError, AccessDenied) as exc:
                 refused(exc)
             else:

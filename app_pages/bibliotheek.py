@@ -1,8 +1,9 @@
 """The theme library: browse by part, chapter and role; search titles and text."""
 
 import streamlit as st
-from ui.context import PAGES, library
 
+from ui.context import library
+from ui.navigation import PAGES
 from wegwijzer.content.search import filter_themes
 
 lib = library()

@@ -3,26 +3,31 @@
 import datetime as dt
 
 import streamlit as st
-from ui.context import PAGES, require_login, session_title
 
+from ui.context import require_login
+from ui.downloads import made_for_me
+from ui.navigation import PAGES
+from ui.session import session_title
 from wegwijzer.domain import coaching as guide
-from wegwijzer.service import COACH_SCOPES
+from wegwijzer.render.documents import guide_pdf
+from wegwijzer.render.figures import session_figures
 from wegwijzer.service.access import AccessDenied
+from wegwijzer.service.coaching import COACH_SCOPES
 from wegwijzer.text import plain
 
 svc = require_login()
 lib = svc.library
 try:
     cid = int(st.query_params.get("coachee", "0"))
-    scope = svc.coach_scope(cid)
-    sessions = [s for s in svc.coachee_sessions(cid) if s.answered > 0]
+    scope = svc.coaching.scope(cid)
+    sessions = [s for s in svc.coaching.coachee_sessions(cid) if s.answered > 0]
 except (ValueError, AccessDenied):
     st.title("Coachee")
     st.error("Je hebt geen toegang (meer) tot deze persoon. Misschien is de toegang ingetrokken.")
     st.page_link(PAGES["coaching"], label="Naar Coaching", icon=":material/handshake:")
     st.stop()
 
-name = next(lk.coachee_name for lk in svc.my_coachees() if lk.coachee_id == cid)
+name = next(lk.coachee_name for lk in svc.coaching.coachees() if lk.coachee_id == cid)
 notes_allowed = scope == "scores_notities"
 st.title(plain(name))
 st.caption(f"Je ziet: {COACH_SCOPES[scope].lower()}. Je eigen voorbereiding is privé: de coachee ziet die nooit.")
@@ -37,11 +42,12 @@ chosen = next(s for s in sessions if s.id == sid)
 default_earlier = next((s.id for s in sessions if s.created_at < chosen.created_at), 0)
 eid = st.selectbox("Vergelijk met", list(earlier_options), format_func=earlier_options.get,
                    index=list(earlier_options).index(default_earlier), key=f"coachee_earlier_{cid}_{sid}")
-view = svc.overview(sid, eid or None)
+view = svc.sessions.overview(sid, eid or None)
 d = view.dashboard
+figures = session_figures(lib, view)
 
 profile, lists = st.columns([3, 2])
-profile.plotly_chart(view.figures.get("compare", view.figures["roles"]), key="coachee_roles",
+profile.plotly_chart(figures.get("compare", figures["roles"]), key="coachee_roles",
                      config={"displayModeBar": False})
 with lists:
     st.subheader("Prioriteiten")
@@ -55,37 +61,40 @@ with lists:
     st.markdown("\n".join(f"- {s.number}. {s.title} ({s.mastery})" for s in d.strengths) or "–")
 if view.earlier is not None and any(c.delta for c in view.theme_changes):
     st.subheader(f"Verandering sinds {plain(session_title(view.earlier))}")
-    st.plotly_chart(view.figures["changes"], key="coachee_changes", config={"displayModeBar": False})
+    st.plotly_chart(figures["changes"], key="coachee_changes", config={"displayModeBar": False})
 
 st.header("Gespreksvoorbereiding")
-prep = svc.coach_prep(cid)
+prep = svc.coaching.prep(cid)
 tips = guide.suggestions(view)
 st.markdown("**Voorgesteld:** " + ("; ".join(f"{t.number}. {lib.theme(t.number).title} ({t.why})" for t in tips)
                                    or "geen opvallende thema's"))
 in_session = list(view.session.themes)
-default = [n for n in (prep["themes"] or [t.number for t in tips]) if n in in_session]
+default = [n for n in (prep.themes or [t.number for t in tips]) if n in in_session]
 chosen = st.multiselect("Thema's voor het gesprek", in_session, default=default, max_selections=12,
                         format_func=lambda n: f"{n}. {lib.theme(n).title}", key=f"prep_themes_{cid}_{sid}")
-theme_notes = dict(prep.get("theme_notes", {}))
+theme_notes = dict(prep.theme_notes)
 for item in guide.guide_themes(lib, view, chosen, theme_notes, notes_allowed):
     with st.container(border=True):
         st.markdown(f"**{item.number}. {item.title}** — {item.rating}")
         if item.note:
             st.markdown(f"*Notitie van de coachee:* {plain(item.note)}")
         st.markdown("\n".join(f"- {q}" for q in item.questions))
-        theme_notes[str(item.number)] = st.text_area(f"Mijn notitie bij {item.title} (privé)", value=item.coach_note,
+        theme_notes[item.number] = st.text_area(f"Mijn notitie bij {item.title} (privé)", value=item.coach_note,
                                                      key=f"coach_note_{cid}_{item.number}", max_chars=3000)
 st.subheader("GROW")
 grow = {}
 for key, (title, question) in guide.GROW.items():
-    grow[key] = st.text_area(f"{title} — {question}", value=prep["grow"].get(key, ""), key=f"grow_{cid}_{key}",
+    grow[key] = st.text_area(f"{title} — {question}", value=prep.grow.get(key, ""), key=f"grow_{cid}_{key}",
                              max_chars=3000)
 left, right = st.columns(2)
 if left.button("Voorbereiding bewaren", type="primary", icon=":material/save:"):
-    svc.save_coach_prep(cid, {"themes": chosen, "grow": grow, "theme_notes": theme_notes})
+    svc.coaching.save_prep(cid, chosen, grow, theme_notes)
     st.success("Bewaard. Alleen jij ziet deze voorbereiding.")
 today = dt.date.today().isoformat()
 right.download_button(
     "Gespreksleidraad (PDF)", icon=":material/picture_as_pdf:", file_name=f"gespreksleidraad-{today}.pdf",
     mime="application/pdf",
-    data=lambda: guide.to_pdf(name, today, guide.guide_themes(lib, view, chosen, theme_notes, notes_allowed), grow))
+    # made at the click, with the scope the coachee allows at that moment
+    data=made_for_me(lambda current: guide_pdf(
+        name, today, guide.guide_themes(lib, current.sessions.overview(sid, eid or None), chosen, theme_notes,
+                                        current.coaching.scope(cid) == "scores_notities"), grow)))

@@ -3,10 +3,13 @@
 from urllib.parse import urlsplit
 
 import streamlit as st
-from ui.context import PAGES, refused, require_login
 
-from wegwijzer.service import COACH_SCOPES, ServiceError
+from ui.context import require_login
+from ui.navigation import PAGES
+from ui.widgets import refused
+from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
+from wegwijzer.service.coaching import COACH_SCOPES
 from wegwijzer.text import plain
 
 svc = require_login()
@@ -31,13 +34,13 @@ with mine:
     with st.form("invite_coach", clear_on_submit=True):
         scope = st.radio("Wat mag de coach zien?", list(COACH_SCOPES), format_func=COACH_SCOPES.get, horizontal=True)
         if st.form_submit_button("Uitnodiging maken", type="primary", icon=":material/person_add:"):
-            link = svc.invite_coach(scope)
+            link = svc.coaching.invite(scope)
             st.session_state["new_coach_code"] = link.code
     if code := st.session_state.get("new_coach_code"):
         st.success("Geef deze code (of de link) aan je coach. De coach logt in en vult de code in op Coaching → "
                    "Mijn coachees; de code werkt één keer.")
         st.code(f"{code}\n{invite_link(code)}", language=None)
-    for link in svc.my_coach_links():
+    for link in svc.coaching.my_links():
         with st.container(border=True):
             if link.status == "uitgenodigd":
                 status = f"Uitnodiging open (code {link.code}), nog niet geaccepteerd"
@@ -52,10 +55,10 @@ with mine:
                 new_scope = left.radio("Toegang", list(COACH_SCOPES), format_func=COACH_SCOPES.get, horizontal=True,
                                        index=list(COACH_SCOPES).index(link.scope), key=f"scope_{link.id}")
                 if new_scope != link.scope:
-                    svc.set_coach_scope(link.id, new_scope)
+                    svc.coaching.set_scope(link.id, new_scope)
                     st.rerun()
                 if right.button("Intrekken", key=f"revoke_{link.id}", icon=":material/block:"):
-                    svc.revoke_coach(link.id)
+                    svc.coaching.revoke(link.id)
                     st.session_state.pop("new_coach_code", None)
                     st.rerun()
 
@@ -64,12 +67,12 @@ with coaching:
         code = st.text_input("Code van je coachee", value=invited[:40], max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX")
         if st.form_submit_button("Uitnodiging accepteren", type="primary"):
             try:
-                accepted = svc.accept_coach_invite(code)
+                accepted = svc.coaching.accept(code)
             except (ServiceError, AccessDenied) as exc:
                 refused(exc)
             else:
                 st.switch_page(PAGES["coachee"], query_params={"coachee": accepted.coachee_id})
-    coachees = svc.my_coachees()
+    coachees = svc.coaching.coachees()
     if not coachees:
         st.caption("Je bent (nog) geen coach van iemand.")
     for link in coachees:

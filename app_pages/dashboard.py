@@ -1,12 +1,25 @@
 """Dashboard of one session: role profile, chapters, strengths, priorities, quadrant, comparison, export."""
 
 import streamlit as st
-from ui.context import PAGES, library, no_session_notice, server_mode, service, session_from_query, session_title
 
+from ui.callbacks import run
+from ui.context import library, server_mode, service
+from ui.downloads import made_for_me
+from ui.navigation import PAGES
+from ui.session import no_session_notice, session_from_query, session_title
+from ui.widgets import show_problem
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
 from wegwijzer.domain.scoring import EXPLANATION
-from wegwijzer.render.report import MirrorSection, ReportUnavailable, find_browser, render_html, render_pdf
+from wegwijzer.errors import DutchMessage
+from wegwijzer.render.figures import session_figures
+from wegwijzer.render.report import MirrorSection, find_browser, render_html, render_pdf, report_input
+from wegwijzer.service import Service
+
+
+def save_action(current: Service, session_id: int, theme: int, key: str) -> None:
+    current.sessions.save_action(session_id, theme, st.session_state[key])
+
 
 lib = library()
 svc = service()
@@ -19,15 +32,16 @@ st.title(f"Dashboard · {session_title(record)}")
 st.caption(f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · gestart {record.created_at[:10]}"
            + (f" · afgerond {record.completed_at[:10]}" if record.completed_at else " · nog niet afgerond"))
 
-candidates = svc.earlier_sessions(sid)
+candidates = svc.sessions.earlier(sid)
 earlier = None
 if candidates:
     labels = {0: "Geen vergelijking"} | {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in candidates}
     chosen = st.selectbox("Vergelijk met een eerdere sessie", list(labels), format_func=labels.get, key=f"cmp_{sid}")
     earlier = next((s for s in candidates if s.id == chosen), None)
 
-view = svc.overview(sid, earlier.id if earlier else None)
+view = svc.sessions.overview(sid, earlier.id if earlier else None)
 d = view.dashboard
+figures = session_figures(lib, view)
 
 if d.scored == 0:
     st.info("Er zijn nog geen scores in deze sessie. Vul eerst een paar thema's in.")
@@ -45,7 +59,7 @@ with st.expander("Hoe wordt er gerekend?"):
 st.header("Rollenprofiel")
 left, right = st.columns([3, 2])
 # with a comparison chosen, the radar shows both sessions
-left.plotly_chart(view.figures.get("compare", view.figures["roles"]), key="roles_chart",
+left.plotly_chart(figures.get("compare", figures["roles"]), key="roles_chart",
                   config={"displayModeBar": False})
 with right:
     st.markdown("De drie **kernrollen** staan bovenaan; bij elke rol staat op hoeveel thema's de score rust.")
@@ -55,7 +69,7 @@ with right:
         for r in d.roles))
 
 st.header("Hoofdstukken")
-st.plotly_chart(view.figures["chapters"], key="chapters_chart", config={"displayModeBar": False})
+st.plotly_chart(figures["chapters"], key="chapters_chart", config={"displayModeBar": False})
 
 st.header("Sterke punten en ontwikkelprioriteiten")
 strong, develop = st.columns(2)
@@ -76,13 +90,14 @@ with develop:
             key = f"action_{sid}_{p.number}"
             if key not in st.session_state:
                 st.session_state[key] = view.actions[p.number].text if p.number in view.actions else ""
+            show_problem(f"action_{p.number}")
             st.text_input(f"Mijn actie voor {p.title}", key=key, max_chars=300,
-                          placeholder="Wat ga je concreet doen, en wanneer?",
-                          on_change=lambda n=p.number, k=key: svc.save_action(sid, n, st.session_state[k]))
+                          placeholder="Wat ga je concreet doen, en wanneer?", on_change=run,
+                          args=(save_action, sid, p.number, key), kwargs={"where": f"action_{p.number}"})
 
 st.header("Belang tegenover beheersing")
 st.caption("Elke stip is een thema; beweeg erover voor de titel. Linksboven staat wat belangrijk is en nog niet sterk.")
-st.plotly_chart(view.figures["quadrant"], key="quadrant_chart", config={"displayModeBar": False})
+st.plotly_chart(figures["quadrant"], key="quadrant_chart", config={"displayModeBar": False})
 
 if view.earlier is not None:
     st.header(f"Verandering sinds {session_title(view.earlier)}")
@@ -95,35 +110,45 @@ if view.earlier is not None:
         hide_index=True, width="stretch",
     )
     if any(c.delta for c in view.theme_changes):
-        st.plotly_chart(view.figures["changes"], key="changes_chart", config={"displayModeBar": False})
+        st.plotly_chart(figures["changes"], key="changes_chart", config={"displayModeBar": False})
     else:
         st.caption("Op de thema's die in beide sessies een score hebben, is niets veranderd.")
 
 st.header("Afronden en meenemen")
 if record.status == "open":
     if st.button("Sessie afronden", icon=":material/check:"):
-        svc.set_status(sid, "afgerond")
+        svc.sessions.set_status(sid, "afgerond")
         st.rerun()
 else:
     if st.button("Sessie heropenen", icon=":material/lock_open:"):
-        svc.set_status(sid, "open")
+        svc.sessions.set_status(sid, "open")
         st.rerun()
 
-mirror_section = None
+report_round = None
 if server_mode():
-    closed = [r for r in svc.my_rounds() if r["closed"]]
+    closed = [r for r in svc.mirror.my_rounds() if r.closed]
     if closed:
-        rounds = {0: "Geen"} | {r["id"]: f"{r['title']} ({r['created_at'][:10]})" for r in closed}
-        chosen_round = st.selectbox("Neem een gesloten Spiegel-ronde op in het verslag", list(rounds),
-                                    format_func=rounds.get, index=1, key=f"report_round_{sid}")
-        if chosen_round:
-            outcome = svc.round_outcome(chosen_round)
-            mirror_section = MirrorSection(rounds[chosen_round], outcome.responses, outcome.result, outcome.comments)
+        rounds = {0: "Geen"} | {r.id: f"{r.title} ({r.created_at[:10]})" for r in closed}
+        report_round = st.selectbox("Neem een gesloten Spiegel-ronde op in het verslag", list(rounds),
+                                    format_func=rounds.get, index=1, key=f"report_round_{sid}") or None
 include_notes = st.checkbox("Neem mijn notities op in het verslag", value=False,
                             help="Notities zijn privé; zet dit alleen aan als het verslag voor jezelf is.")
 stem = f"wegwijzer-sessie-{sid}"
+earlier_id = earlier.id if earlier else None
+
+
+def make_report(current: Service):
+    """The report's input, made when the report is asked for (the Spiegel aggregate only then)."""
+    section = None
+    if report_round:
+        outcome = current.mirror.outcome(report_round)
+        chosen = next(r for r in current.mirror.my_rounds() if r.id == report_round)
+        section = MirrorSection(f"{chosen.title} ({chosen.created_at[:10]})", outcome.responses, outcome.result,
+                                outcome.comments)
+    return report_input(lib, current.sessions.overview(sid, earlier_id), include_notes=include_notes, mirror=section)
+
+
 col_pdf, col_html, col_csv, col_json = st.columns(4)
-report_input = view.report_input(lib, include_notes=include_notes, mirror=mirror_section)
 with col_pdf:
     if find_browser() is None:
         st.warning("Op deze computer is geen Chromium gevonden, dus een PDF met grafieken kan niet worden "
@@ -131,16 +156,17 @@ with col_pdf:
     elif st.button("PDF-verslag maken", icon=":material/picture_as_pdf:"):
         with st.spinner("Verslag wordt gemaakt…"):
             try:
-                st.session_state[f"pdf_{sid}"] = render_pdf(report_input)
-            except ReportUnavailable as exc:
+                st.session_state[f"pdf_{sid}"] = render_pdf(make_report(svc))
+            except DutchMessage as exc:
                 st.warning(exc.message)
     if st.session_state.get(f"pdf_{sid}"):
         st.download_button("PDF downloaden", st.session_state[f"pdf_{sid}"], file_name=f"{stem}.pdf",
                            mime="application/pdf", icon=":material/download:")
-col_html.download_button("Afdrukbaar HTML-verslag", lambda: render_html(report_input, static_charts=False),
+# the files are made only when asked for (a callable), for whoever is logged in at that moment
+col_html.download_button("Afdrukbaar HTML-verslag",
+                         made_for_me(lambda current: render_html(make_report(current), static_charts=False)),
                          file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
-# the files are made only when asked for (a callable), not on every rerun of the dashboard
-col_csv.download_button("Antwoorden (CSV)", lambda: svc.export_csv(sid),
+col_csv.download_button("Antwoorden (CSV)", made_for_me(lambda current: current.sessions.export_csv(sid)),
                         file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
-col_json.download_button("Sessie (JSON)", lambda: svc.export_json(sid),
+col_json.download_button("Sessie (JSON)", made_for_me(lambda current: current.sessions.export_json(sid)),
                          file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")

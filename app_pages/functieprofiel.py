@@ -1,20 +1,18 @@
 """Functieprofiel: a result beside what a municipality looks for, and own profiles (reflection, not assessment)."""
 
 import streamlit as st
-from ui.context import PAGES, library, service, session_title
 
+from ui.callbacks import run
+from ui.context import library, service
+from ui.navigation import PAGES
+from ui.session import session_title
+from ui.widgets import show_problem
 from wegwijzer.content.library import slugify
 from wegwijzer.content.models import ROLE_KEYS
-from wegwijzer.content.profiles import (
-    DISCLAIMER,
-    FunctionProfile,
-    ProfileError,
-    ProfileFit,
-    ThemeFit,
-    fit,
-    load_profiles,
-)
-from wegwijzer.text import decimal, plain
+from wegwijzer.content.profiles import DISCLAIMER, FunctionProfile, ProfileError, shared_profiles
+from wegwijzer.domain.fit import ProfileFit, ThemeFit, fit
+from wegwijzer.service import Service
+from wegwijzer.text import count, number, plain, themes
 
 WEIGHT_LABELS = {0: "telt niet", 1: "telt mee", 2: "belangrijk", 3: "zeer belangrijk"}
 TOP = 10  # rows in the table of the heaviest themes
@@ -25,14 +23,6 @@ FIELD_LABELS = {"name": "Naam", "key": "Naam", "municipality": "Gemeente", "sour
 
 lib = library()
 svc = service()
-
-
-def count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
-def theme_count(number: int) -> str:
-    return count(number, "thema", "thema's")
 
 
 def weight_text(weight: int) -> str:
@@ -81,13 +71,13 @@ st.markdown(
 st.info(DISCLAIMER, icon=":material/info:")
 
 try:
-    examples = load_profiles()
+    examples = list(shared_profiles())
 except ProfileError as exc:
     examples = []
     st.warning("De voorbeeldprofielen konden niet worden gelezen; je eigen profielen werken wel. "
                "Herstel de bestanden in inhoud/functieprofielen:")
     st.code("\n".join(exc.problems), language=None)
-own = svc.my_profiles()
+own = svc.personal.profiles()
 
 choices: dict[str, tuple[FunctionProfile, int | None]] = {f"voorbeeld:{p.key}": (p, None) for p in examples}
 choices |= {f"eigen:{pid}": (p, pid) for pid, p in own}
@@ -125,11 +115,11 @@ else:
             f"- **{lib.roles[r].name}** · {weight_text(w.weight)}" + (f" — {plain(w.reason)}" if w.reason else "")
             for r, w in roles) or "Dit profiel noemt geen rollen.")
         st.markdown("**Thema's**")
-        themes = sorted(profile.themes.items(), key=lambda kv: (-kv[1].weight, kv[0]))
+        named_themes = sorted(profile.themes.items(), key=lambda kv: (-kv[1].weight, kv[0]))
         st.markdown("\n".join(
             f"- **{n}. {lib.theme(n).title if n in lib.by_number else '(onbekend thema)'}** · {weight_text(w.weight)}"
             + (f" — {plain(w.reason)}" if w.reason else "")
-            for n, w in themes) or "Dit profiel noemt geen afzonderlijke thema's.")
+            for n, w in named_themes) or "Dit profiel noemt geen afzonderlijke thema's.")
 
 
 # --- the fit ------------------------------------------------------------------------------------------
@@ -154,14 +144,14 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
                "beheersing op de thema's van die rol, 1–5, zoals op het dashboard).")
     st.markdown("| Rol | In dit profiel | Jouw score | Rust op |\n|---|---|---:|---:|\n" + "\n".join(
         f"| {r.name} | {weight_text(r.weight)} | "
-        f"{decimal(r.score)} | {theme_count(r.themes)} |"
+        f"{number(r.score)} | {themes(r.themes)} |"
         for r in result.roles))
 
     st.subheader("Thema's die het zwaarst wegen")
     st.caption("Het gewicht (0 tot 6) telt op wat het profiel over het thema zelf zegt (0–3) en hoe zwaar het "
                "profiel de rollen van dat thema weegt (0–3).")
     st.dataframe(
-        [{"Thema": f"{t.number}. {t.title}", "Gewicht": decimal(t.weight),
+        [{"Thema": f"{t.number}. {t.title}", "Gewicht": number(t.weight),
           "Jouw beheersing": mastery_text(t, scope)} for t in result.top_themes[:TOP]],
         hide_index=True, width="stretch",
     )
@@ -172,7 +162,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
         st.markdown("Nog geen thema's met een 4 of 5 onder wat dit profiel vraagt.")
     columns = st.columns(2)
     for i, t in enumerate(result.strengths[:SHOWN]):
-        columns[i % 2].markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {decimal(t.weight)}"
+        columns[i % 2].markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {number(t.weight)}"
                                 + (f"  \n*Waarom dit telt:* {plain(t.reason)}" if t.reason else ""))
     if len(result.strengths) > SHOWN:
         st.caption(f"En nog {len(result.strengths) - SHOWN} andere.")
@@ -185,7 +175,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     columns = st.columns(2)
     for i, t in enumerate(result.attention[:SHOWN_ATTENTION]):
         with columns[i % 2].container(border=True):
-            st.markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {decimal(t.weight)}"
+            st.markdown(f"**{t.number}. {t.title}** — beheersing {t.mastery}, gewicht {number(t.weight)}"
                         + (f"  \n*Waarom dit telt:* {plain(t.reason)}" if t.reason else ""))
             st.markdown("\n".join(f"- {q}" for q in lib.theme(t.number).reflection_questions))
     if len(result.attention) > SHOWN_ATTENTION:
@@ -195,7 +185,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     if in_scope:
         st.markdown("Deze thema's horen bij je sessie en wegen mee voor dit profiel, maar je hebt ze nog niet "
                     "beantwoord:")
-        st.markdown("\n".join(f"- **{t.number}. {t.title}** (gewicht {decimal(t.weight)})" for t in in_scope[:SHOWN]))
+        st.markdown("\n".join(f"- **{t.number}. {t.title}** (gewicht {number(t.weight)})" for t in in_scope[:SHOWN]))
         if len(in_scope) > SHOWN:
             st.caption(f"En nog {len(in_scope) - SHOWN} andere.")
         st.page_link(PAGES["vragenlijst"], label="Verder met de vragenlijst", icon=":material/edit_note:",
@@ -210,7 +200,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
 
 
 st.header("Jouw resultaat naast dit profiel")
-sessions = [s for s in svc.my_sessions() if s.answered > 0]
+sessions = [s for s in svc.sessions.mine() if s.answered > 0]
 if not sessions:
     st.info("Je hebt nog geen sessie met antwoorden. Vul eerst een aantal thema's in; daarna zie je hier hoe je "
             "resultaat zich verhoudt tot het gekozen profiel.")
@@ -225,25 +215,25 @@ else:
                               f"beantwoord · gestart {by_id[i].created_at[:10]}",
     )
     record = by_id[session_id]
-    show_fit(fit(profile, lib, svc.answers(record.id), limit=len(lib.themes)), record.themes, record.id)
+    show_fit(fit(profile, lib, svc.sessions.answers(record.id), limit=len(lib.themes)), record.themes, record.id)
 
 
 # --- own profiles ----------------------------------------------------------------------------------
 
 
-def save_profile() -> None:
+def save_profile(current: Service) -> None:
     ss = st.session_state
-    themes = ss.get("fp_themes", [])
+    chosen = ss.get("fp_themes", [])
     name = ss.get("fp_name", "").strip()
     data = {
         "key": profile_key(name), "name": name, "municipality": ss.get("fp_municipality", "").strip(),
         "source": ss.get("fp_source", "").strip(), "description": ss.get("fp_description", "").strip(),
         "roles": {r: {"weight": ss[f"fp_role_{r}"], "reason": ""} for r in ROLE_KEYS if ss.get(f"fp_role_{r}")},
         "themes": {n: {"weight": ss.get(f"fp_theme_{n}", 2), "reason": ss.get(f"fp_reason_{n}", "").strip()}
-                   for n in themes},
+                   for n in chosen},
     }
     try:
-        new_id = svc.save_profile(data)
+        new_id = current.personal.save_profile(data)
     except ProfileError as exc:
         ss.fp_problems = list(exc.problems)
         return
@@ -254,14 +244,14 @@ def save_profile() -> None:
         ss[key] = ""
     for r in ROLE_KEYS:
         ss[f"fp_role_{r}"] = 0
-    for n in themes:
+    for n in chosen:
         ss.pop(f"fp_theme_{n}", None)
         ss.pop(f"fp_reason_{n}", None)
     ss.fp_themes = []
 
 
-def delete_profile(profile_id: int) -> None:
-    svc.delete_profile(profile_id)
+def delete_profile(current: Service, profile_id: int) -> None:
+    current.personal.delete_profile(profile_id)
     if st.session_state.get("fp_choice") == f"eigen:{profile_id}":
         st.session_state.pop("fp_choice", None)
     st.session_state.fp_deleted = True
@@ -298,14 +288,16 @@ with st.container(border=True):
     chosen_themes = st.multiselect("Thema's", [t.number for t in lib.themes], key="fp_themes",
                                    format_func=lambda n: f"{n}. {lib.theme(n).title}",
                                    placeholder="Typ een titel of nummer", label_visibility="collapsed")
-    for number in chosen_themes:
+    for theme_number in chosen_themes:
         weight_col, reason_col = st.columns([2, 3])
-        weight_col.select_slider(f"{number}. {lib.theme(number).title}", options=[1, 2, 3], value=2,
-                                 format_func=WEIGHT_LABELS.get, key=f"fp_theme_{number}")
-        reason_col.text_input("Waarom (optioneel)", key=f"fp_reason_{number}", max_chars=300,
+        weight_col.select_slider(f"{theme_number}. {lib.theme(theme_number).title}", options=[1, 2, 3], value=2,
+                                 format_func=WEIGHT_LABELS.get, key=f"fp_theme_{theme_number}")
+        reason_col.text_input("Waarom (optioneel)", key=f"fp_reason_{theme_number}", max_chars=300,
                               placeholder="Wat de tekst hierover zegt, in één regel")
 
-    st.button("Profiel bewaren", type="primary", icon=":material/save:", on_click=save_profile)
+    show_problem("fp_save")
+    st.button("Profiel bewaren", type="primary", icon=":material/save:", on_click=run, args=(save_profile,),
+              kwargs={"where": "fp_save"})
     if problems := st.session_state.pop("fp_problems", None):
         st.error("Het profiel is niet bewaard. Pas het volgende aan:\n\n"
                  + "\n".join(f"- {problem_line(p)}" for p in problems))
@@ -322,7 +314,8 @@ if own:
             text.markdown(f"**{plain(own_profile.name)}**  \n"
                           + (f"{plain(own_profile.municipality)} · " if own_profile.municipality else "")
                           + f"gewicht op {count(roles_count, 'rol', 'rollen')} en "
-                          + theme_count(themes_count))
+                          + themes(themes_count))
             sure = action.checkbox("Ja, verwijder dit profiel", key=f"fp_sure_{pid}")
             action.button("Verwijderen", key=f"fp_delete_{pid}", disabled=not sure, icon=":material/delete:",
-                          on_click=delete_profile, args=(pid,))
+                          on_click=run, args=(delete_profile, pid), kwargs={"where": f"fp_delete_{pid}"})
+            show_problem(f"fp_delete_{pid}")

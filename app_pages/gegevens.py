@@ -1,8 +1,11 @@
 """My data: where it lives, import a session, delete sessions, everything, or (server mode) the account."""
 
 import streamlit as st
-from ui.context import PAGES, refused, same_tab_link, server_mode, service, session_title
 
+from ui.context import server_mode, service
+from ui.navigation import PAGES
+from ui.session import session_title
+from ui.widgets import refused, same_tab_link
 from wegwijzer.config import settings
 from wegwijzer.domain.transfer import ImportRejected
 from wegwijzer.service import ServiceError
@@ -30,7 +33,7 @@ st.caption("Kies een JSON-bestand dat Wegwijzer eerder heeft gemaakt, bijvoorbee
 upload = st.file_uploader("JSON-export van een sessie", type=["json"], key="import_file")
 if upload is not None and st.button("Importeren", type="primary"):
     try:
-        new_id = svc.import_session(upload.getvalue())
+        new_id = svc.sessions.import_json(upload.getvalue())
     except ImportRejected as exc:
         st.error(f"Niet geïmporteerd: {exc.message}")
     else:
@@ -39,13 +42,13 @@ if upload is not None and st.button("Importeren", type="primary"):
                      query_params={"sessie": new_id})
 
 st.header("Verwijderen")
-sessions = svc.my_sessions()
+sessions = svc.sessions.mine()
 if sessions:
     options = {s.id: f"{session_title(s)} ({s.created_at[:10]}, {s.answered} antwoorden)" for s in sessions}
     doomed = st.selectbox("Sessie", list(options), format_func=options.get, key="delete_choice")
     confirm = st.checkbox("Ja, verwijder deze sessie met alle antwoorden, notities en acties", key="delete_confirm")
     if st.button("Sessie verwijderen", disabled=not confirm, icon=":material/delete:"):
-        svc.delete_session(doomed)
+        svc.sessions.delete(doomed)
         st.session_state.pop("active_session", None)
         st.session_state.pop("delete_confirm", None)
         st.success("De sessie is verwijderd.")
@@ -53,7 +56,7 @@ if sessions:
     st.divider()
     confirm_all = st.checkbox("Ja, verwijder al mijn sessies, antwoorden, notities en acties", key="delete_all_confirm")
     if st.button("Alle sessies verwijderen", disabled=not confirm_all, icon=":material/delete_forever:"):
-        svc.delete_my_sessions()
+        svc.sessions.delete_all_mine()
         st.session_state.clear()
         st.rerun()
 else:
@@ -72,7 +75,7 @@ if server_mode():
                 st.error("Vink eerst aan dat je je account wilt wissen.")
             else:
                 try:
-                    svc.delete_account(password)
+                    svc.account.delete(password)
                 except ServiceError as exc:
                     refused(exc)
                 else:

@@ -3,20 +3,27 @@
 import datetime as dt
 
 import streamlit as st
-from ui.context import PAGES, methods, refused, require_login, session_title
 
+from ui.context import require_login
+from ui.downloads import made_for_me
+from ui.navigation import PAGES
+from ui.session import session_title
+from ui.widgets import refused
+from wegwijzer.content.methods import shared_methods
 from wegwijzer.domain import agenda
-from wegwijzer.service import GROUP_NAMINGS, ServiceError
+from wegwijzer.domain.records import AgendaChoice
+from wegwijzer.render.documents import agenda_markdown, agenda_pdf
+from wegwijzer.render.figures import group_figures
+from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
-from wegwijzer.service.group_page import build_group_page
-from wegwijzer.text import decimal, plain
+from wegwijzer.service.groups import GROUP_NAMINGS
+from wegwijzer.text import number, plain
 
 svc = require_login()
 lib = svc.library
-catalogue = methods()
 try:
     gid = int(st.query_params.get("groep", "0"))
-    page = build_group_page(svc, gid, catalogue)
+    page = svc.groups.dashboard(gid)
 except (ValueError, AccessDenied):
     st.title("Groep")
     st.error("Deze groep is niet met je gedeeld, of bestaat niet (meer).")
@@ -24,13 +31,14 @@ except (ValueError, AccessDenied):
     st.stop()
 
 group, members, view, entries = page.group, page.members, page.view, page.agenda
+figures = group_figures(lib, view)
 me = next(m for m in members if m.is_me)
 st.title(plain(group.name))
 st.caption(" · ".join(plain(m.label) + (" (gespreksleider)" if m.is_creator else "") + ("" if m.shares else " — deelt nog niets")
                       for m in members))
 
 with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
-    done = [s for s in svc.my_sessions() if s.status == "afgerond"]
+    done = [s for s in svc.sessions.mine() if s.status == "afgerond"]
     if not done:
         st.info("Je hebt nog geen afgeronde sessie. Rond een sessie af op de vragenlijst of het dashboard; "
                 "daarna kun je haar hier delen.")
@@ -42,13 +50,13 @@ with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
         left, right = st.columns(2)
         if left.button("Deze sessie delen", type="primary", icon=":material/share:"):
             try:
-                svc.share_session(gid, chosen)
+                svc.groups.share(gid, chosen)
             except (ServiceError, AccessDenied) as exc:
                 refused(exc)
             else:
                 st.rerun()
         if me.shares and right.button("Delen intrekken", icon=":material/visibility_off:"):
-            svc.withdraw_share(gid)
+            svc.groups.withdraw(gid)
             st.rerun()
 
 if not view.sharing:
@@ -56,17 +64,17 @@ if not view.sharing:
 else:
     st.header("Rollenprofielen")
     st.caption(f"{len(view.sharing)} van {len(members)} leden delen een sessie.")
-    st.plotly_chart(page.figures["radar"], key="group_radar", config={"displayModeBar": False})
+    st.plotly_chart(figures["radar"], key="group_radar", config={"displayModeBar": False})
     st.header("Hoofdstukken per lid")
     st.caption("Gemiddelde beheersing per hoofdstuk; – betekent geen score in dat hoofdstuk.")
-    st.plotly_chart(page.figures["heatmap"], key="group_heatmap",
+    st.plotly_chart(figures["heatmap"], key="group_heatmap",
                     config={"displayModeBar": False})
     differ, hard = st.columns(2)
     with differ:
         st.subheader("Waar verschillen we het meest")
         if view.most_different:
             st.caption("Elke stip is een score; hoe groter de stip, hoe meer leden. Het streepje is het gemiddelde.")
-            st.plotly_chart(page.figures["spread"], key="group_spread",
+            st.plotly_chart(figures["spread"], key="group_spread",
                             config={"displayModeBar": False})
         else:
             st.caption("Nog geen thema's waarop minstens twee leden verschillend scoren.")
@@ -75,8 +83,8 @@ else:
         if not view.all_hard:
             st.caption("Geen thema's met gemiddeld 3 of lager op beheersing en (zeer) belangrijk, bij minstens de helft.")
         for t in view.all_hard:
-            st.markdown(f"**{t.number}. {t.title}** — gemiddeld {decimal(t.mean)} op beheersing, "
-                        f"{decimal(t.mean_importance)} op belang ({len(t.scores)} leden)")
+            st.markdown(f"**{t.number}. {t.title}** — gemiddeld {number(t.mean)} op beheersing, "
+                        f"{number(t.mean_importance)} op belang ({len(t.scores)} leden)")
     with st.expander("Alle thema's: spreiding per thema"):
         st.dataframe([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": t.mean,
                        "Laagste": min(t.scores), "Hoogste": max(t.scores), "Verschil": t.spread,
@@ -97,14 +105,17 @@ if entries:
     today = dt.date.today().isoformat()
     stem = f"intervisie-agenda-{today}"
     a, b = st.columns(2)
-    a.download_button("Agenda (Markdown)", lambda: agenda.to_markdown(group.name, entries, today),
+    a.download_button("Agenda (Markdown)",
+                      made_for_me(lambda current: agenda_markdown(group.name, current.groups.dashboard(gid).agenda, today)),
                       file_name=f"{stem}.md", mime="text/markdown", icon=":material/description:")
-    b.download_button("Agenda (PDF)", lambda: agenda.to_pdf(group.name, entries, today), file_name=f"{stem}.pdf",
-                      mime="application/pdf", icon=":material/picture_as_pdf:")
+    b.download_button("Agenda (PDF)",
+                      made_for_me(lambda current: agenda_pdf(group.name, current.groups.dashboard(gid).agenda, today)),
+                      file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")
 
 if me.is_creator:
     st.header("Gespreksleider")
     with st.expander("Agenda aanpassen"):
+        catalogue = shared_methods()
         method_names = {m.key: m.name for m in catalogue}
         numbers = st.multiselect("Thema's op de agenda (3 tot 5 werkt goed)", [t.number for t in lib.themes],
                                  default=[e.number for e in entries], max_selections=8, key=f"agenda_{gid}",
@@ -119,32 +130,30 @@ if me.is_creator:
         left, right = st.columns(2)
         if left.button("Agenda bewaren", type="primary"):
             reasons = {e.number: e.reason for e in entries}
-            svc.save_agenda(gid, [{"theme": n, "method": chosen_methods[n], "reason": reasons.get(n, "eigen")}
-                                  for n in numbers])
+            svc.groups.save_agenda(gid, [AgendaChoice(n, chosen_methods[n], reasons.get(n, "eigen")) for n in numbers])
             st.rerun()
         if group.agenda and right.button("Terug naar het voorstel"):
-            svc.save_agenda(gid, [{"theme": e.number, "method": e.method.key, "reason": e.reason}
-                                  for e in agenda.proposed(lib, view, catalogue)])
+            svc.groups.reset_agenda(gid)
             st.rerun()
     with st.expander("Leden uitnodigen"):
         st.markdown("Geef deze code aan wie je wilt uitnodigen; met de code wordt iemand lid via *Intervisiegroepen*.")
         st.code(group.join_code, language=None)
         if st.button("Nieuwe code maken", help="De oude code werkt daarna niet meer; leden blijven lid."):
-            svc.renew_join_code(gid)
+            svc.groups.renew_code(gid)
             st.rerun()
     with st.expander("Instellingen"):
         naming = st.radio("Hoe zien leden elkaar?", list(GROUP_NAMINGS), format_func=GROUP_NAMINGS.get,
                           index=list(GROUP_NAMINGS).index(group.naming), key=f"naming_{gid}")
         if naming != group.naming:
-            svc.update_group(gid, naming=naming)
+            svc.groups.update(gid, naming=naming)
             st.rerun()
         st.divider()
         sure = st.checkbox("Ja, hef deze groep op (gedeelde sessies blijven van de leden zelf)", key=f"dissolve_{gid}")
         if st.button("Groep opheffen", disabled=not sure, icon=":material/group_off:"):
-            svc.dissolve_group(gid)
+            svc.groups.dissolve(gid)
             st.switch_page(PAGES["groepen"])
 else:
     with st.expander("Groep verlaten"):
         if st.button("Ik verlaat deze groep", icon=":material/logout:"):
-            svc.leave_group(gid)
+            svc.groups.leave(gid)
             st.switch_page(PAGES["groepen"])

@@ -1,9 +1,12 @@
 """Intervision groups: the groups I am in, make a group, join one with a code."""
 
 import streamlit as st
-from ui.context import PAGES, refused, require_login
 
-from wegwijzer.service import GROUP_NAMINGS, ServiceError
+from ui.context import require_login
+from ui.navigation import PAGES
+from ui.widgets import refused
+from wegwijzer.service import ServiceError
+from wegwijzer.service.groups import GROUP_NAMINGS
 from wegwijzer.text import plain
 
 svc = require_login()
@@ -12,13 +15,13 @@ st.markdown("In een intervisiegroep deelt ieder lid één afgeronde sessie. De g
             "nooit notities of acties, en alleen leden zien de groep. Je kiest zelf wat je deelt en kunt het "
             "altijd weer intrekken.")
 
-groups = svc.my_groups()
+groups = svc.groups.mine()
 if not groups:
     st.caption("Je bent nog geen lid van een groep.")
 for group in groups:
     with st.container(border=True):
         left, right = st.columns([4, 1], vertical_alignment="center")
-        members = svc.group_members(group.id)
+        members = svc.groups.members(group.id)
         sharing = sum(m.shares for m in members)
         mine = next(m for m in members if m.is_me)
         left.markdown(f"**{plain(group.name)}**  \n{len(members)} leden, {sharing} delen een sessie"
@@ -35,7 +38,7 @@ with make, st.form("new_group", clear_on_submit=True):
                       help="Je kunt dit later als gespreksleider nog wijzigen.")
     if st.form_submit_button("Groep maken", type="primary"):
         try:
-            new_id = svc.create_group(name, naming)
+            new_id = svc.groups.create(name, naming)
         except ServiceError as exc:
             refused(exc)
         else:
@@ -46,7 +49,7 @@ with join, st.form("join_group", clear_on_submit=True):
                          help="De gespreksleider van de groep geeft je deze code.")
     if st.form_submit_button("Lid worden"):
         try:
-            joined = svc.join_group(code)
+            joined = svc.groups.join(code)
         except ServiceError as exc:
             refused(exc)
         else:

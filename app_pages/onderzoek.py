@@ -3,23 +3,25 @@
 from typing import Any
 
 import streamlit as st
-from ui.context import service
 
-from wegwijzer.content.study import (
+from ui.callbacks import run
+from ui.context import service
+from ui.widgets import show_problem
+from wegwijzer.content.study import ChoiceQuestion, PointsQuestion, ResearchFileError, shared_research
+from wegwijzer.domain.records import StudyAnswers
+from wegwijzer.domain.study import (
     LIMITS,
     NOTABLE,
-    ChoiceQuestion,
     ItemComparison,
-    PointsQuestion,
-    ResearchFileError,
     compare_choice,
     compare_pillar_dimensions,
     compare_pillars,
     compare_steering,
-    load_research,
     validate_points,
 )
-from wegwijzer.render.study_charts import comparison_bars, dutch_number
+from wegwijzer.render.study_charts import comparison_bars
+from wegwijzer.service import Service
+from wegwijzer.text import number, signed
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
@@ -29,14 +31,14 @@ CHOICES = {"perspective": "Perspectief op sturing", "leadership": "Leiderschapso
 svc = service()
 st.title("Onderzoek 2020")
 try:
-    research = load_research()
+    research = shared_research()
 except ResearchFileError as exc:
     st.error("Het bestand met de cijfers van het onderzoek kan niet worden gelezen. Er is niets aan je gegevens "
              "veranderd; herstel het bestand en laad de pagina opnieuw.")
     st.code("\n".join(exc.problems), language=None)
     st.stop()
 source, sample = research.source, research.sample
-saved = svc.research_answers()
+saved = svc.personal.study_answers() or StudyAnswers()
 
 
 def listing(items: list[str] | tuple[str, ...]) -> str:
@@ -61,7 +63,7 @@ with st.container(border=True):
         if sample.respondents is not None:
             facts.append(f"{sample.respondents} secretarissen vulden de enquête in.")
         if sample.response_rate_percent is not None:
-            facts.append(f"De respons was {dutch_number(sample.response_rate_percent)}%.")
+            facts.append(f"De respons was {number(sample.response_rate_percent, trim=True)}%.")
         if sample.interviews is not None:
             facts.append(f"Er zijn {sample.interviews} interviews gehouden.")
         if sample.fieldwork_period is not None:
@@ -109,15 +111,18 @@ def choice_block(kind: str, question: ChoiceQuestion, stored: Any) -> str | None
                     key=f"ro_{kind}")
 
 
-def save() -> None:
-    """Store what the widgets hold now (read from the session state, so a last change is never lost)."""
+def widget_answers() -> StudyAnswers:
+    """What the widgets hold now (read from the session state, so a last change is never lost)."""
     ss = st.session_state
-    svc.save_research_answers({
-        "steering": {k: int(ss.get(f"ro_steering_{k}", 0)) for k in research.steering_forms.keys()},
-        "pillars": {k: int(ss.get(f"ro_pillars_{k}", 0)) for k in research.pillars.keys()},
-        **{kind: ss.get(f"ro_{kind}") for kind in CHOICES},
-    })
-    ss.ro_saved = True
+    return StudyAnswers(
+        steering={k: int(ss.get(f"ro_steering_{k}", 0)) for k in research.steering_forms.keys()},
+        pillars={k: int(ss.get(f"ro_pillars_{k}", 0)) for k in research.pillars.keys()},
+        perspective=ss.get("ro_perspective"), leadership=ss.get("ro_leadership"), repertoire=ss.get("ro_repertoire"))
+
+
+def save(current: Service) -> None:
+    current.personal.save_study_answers(widget_answers())
+    st.session_state.ro_saved = True
 
 
 st.header("Jouw antwoorden")
@@ -125,34 +130,28 @@ st.caption("Er zijn geen goede of foute antwoorden. Vul in wat voor jou en je ge
            "antwoorden bewaren en later aanpassen.")
 
 st.subheader("Sturing in je organisatie")
-perspective = choice_block("perspective", research.perspectives, saved.get("perspective"))
-steering = points_block(research.steering_forms, "ro_steering", saved.get("steering"))
+perspective = choice_block("perspective", research.perspectives, saved.perspective)
+steering = points_block(research.steering_forms, "ro_steering", saved.steering)
 
 st.subheader("Samenwerking met partners")
-pillars = points_block(research.pillars, "ro_pillars", saved.get("pillars"))
+pillars = points_block(research.pillars, "ro_pillars", saved.pillars)
 
 st.subheader("Jouw opdracht als secretaris")
-leadership = choice_block("leadership", research.leadership_assignments, saved.get("leadership"))
-repertoire = choice_block("repertoire", research.action_repertoires, saved.get("repertoire"))
+leadership = choice_block("leadership", research.leadership_assignments, saved.leadership)
+repertoire = choice_block("repertoire", research.action_repertoires, saved.repertoire)
 
-answers = {"steering": steering, "pillars": pillars, "leadership": leadership, "repertoire": repertoire,
-           "perspective": perspective}
-st.button("Antwoorden bewaren", type="primary", icon=":material/save:", on_click=save)
+answers = StudyAnswers(steering=steering, pillars=pillars, perspective=perspective, leadership=leadership,
+                       repertoire=repertoire)
+show_problem("ro_save")
+st.button("Antwoorden bewaren", type="primary", icon=":material/save:", on_click=run, args=(save,),
+          kwargs={"where": "ro_save"})
 if st.session_state.pop("ro_saved", False):
     st.success("Je antwoorden zijn bewaard. Alleen jij ziet ze.")
-elif saved and answers != saved:
+elif saved != StudyAnswers() and answers != saved:
     st.caption("Je hebt wijzigingen die nog niet zijn bewaard.")
 
 
 # --- the comparison --------------------------------------------------------------------------------
-
-
-def signed(difference: float | None) -> str:
-    """'+2,3', '−1,3' (a real minus sign) or '0'; '–' without a published figure."""
-    if difference is None:
-        return "–"
-    text = dutch_number(abs(difference))
-    return text if text == "0" else ("+" if difference > 0 else "−") + text
 
 
 def where_caption(items: tuple[Any, ...]) -> None:
@@ -165,7 +164,7 @@ def remarks(items: list[ItemComparison], what: str) -> None:
     if notable:
         st.markdown("\n".join(f"- **{i.name}**: {i.remark}" for i in notable))
     else:
-        st.markdown(f"Bij geen enkele {what} wijk je {dutch_number(NOTABLE)} punt of meer af van het gemiddelde "
+        st.markdown(f"Bij geen enkele {what} wijk je {number(NOTABLE, trim=True)} punt of meer af van het gemiddelde "
                     "van 2020.")
 
 
@@ -185,8 +184,8 @@ def points_comparison(items: list[ItemComparison], what: str, column: str, chart
         st.markdown("**Wat opvalt**")
         remarks(items, what)
     st.dataframe(
-        [{column: i.name, "Jij": i.own, "Gemiddelde 2020": dutch_number(i.published),
-          "Verschil": signed(i.difference)}
+        [{column: i.name, "Jij": i.own, "Gemiddelde 2020": number(i.published, trim=True),
+          "Verschil": signed(i.difference, trim=True)}
          for i in items],
         hide_index=True, width="stretch",
     )
@@ -212,8 +211,8 @@ if comparable(research.pillars, pillars, "pijlers"):
     dimensions = compare_pillar_dimensions(research, pillars)
     members = {d.key: " en ".join(i.name for i in research.pillars.items if i.dimension == d.key) for d in dimensions}
     st.dataframe(
-        [{"Dimensie": d.name, "Pijlers": members[d.key], "Jij": d.own, "Gemiddelde 2020": dutch_number(d.published),
-          "Verschil": signed(d.difference)}
+        [{"Dimensie": d.name, "Pijlers": members[d.key], "Jij": d.own, "Gemiddelde 2020": number(d.published, trim=True),
+          "Verschil": signed(d.difference, trim=True)}
          for d in dimensions],
         hide_index=True, width="stretch",
     )
@@ -234,6 +233,6 @@ for kind, key in chosen.items():
         st.markdown(f"**{CHOICES[kind]}: {result.name}**")
         st.markdown(result.remark)
         st.caption("Alle antwoorden in 2020: " + " · ".join(
-            f"{i.name} {dutch_number(i.value)}%" if i.value is not None else f"{i.name} (geen cijfer)"
+            f"{i.name} {number(i.value, trim=True)}%" if i.value is not None else f"{i.name} (geen cijfer)"
             for i in question.items))
 st.caption(source.attribution)

@@ -4,14 +4,17 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import streamlit as st
-from ui.context import PAGES, refused, require_login, session_title
 
+from ui.context import require_login
+from ui.navigation import PAGES
+from ui.session import session_title
+from ui.widgets import refused
 from wegwijzer.domain.mirror import CATEGORIES, GROUP_LABELS, GROUPS
 from wegwijzer.domain.scoring import priorities
 from wegwijzer.render import charts
 from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
-from wegwijzer.text import decimal, plain
+from wegwijzer.text import number, plain
 
 svc = require_login()
 lib = svc.library
@@ -41,37 +44,37 @@ def show_links(links) -> None:
 if links := st.session_state.pop("spiegel_new_links", None):
     show_links(links)
 
-rounds = svc.my_rounds()
+rounds = svc.mirror.my_rounds()
 st.header("Mijn feedbackrondes")
 if not rounds:
     st.caption("Je hebt nog geen feedbackronde.")
 for index, r in enumerate(rounds):
-    rid = r["id"]
-    invites = svc.round_invites(rid)
-    answered = sum(i["used"] for i in invites)
-    state = "gesloten" if r["closed"] else f"open tot {r['expires_at'][:10]}"
-    with st.expander(f"{plain(r['title'])} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) <= 2 or index == 0):
-        st.dataframe([{"Genodigde": i["label"], "Categorie": CATEGORIES[i["category"]],
-                       "Beantwoord": "ja" if i["used"] else "nog niet"} for i in invites],
+    rid = r.id
+    invites = svc.mirror.invites(rid)
+    answered = sum(i.used for i in invites)
+    state = "gesloten" if r.closed else f"open tot {r.expires_at[:10]}"
+    with st.expander(f"{plain(r.title)} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) <= 2 or index == 0):
+        st.dataframe([{"Genodigde": i.label, "Categorie": CATEGORIES[i.category],
+                       "Beantwoord": "ja" if i.used else "nog niet"} for i in invites],
                      hide_index=True, width="stretch")
-        if not r["closed"]:
+        if not r.closed:
             st.caption("De uitkomst verschijnt zodra je de ronde sluit (of op de einddatum). Daarna kan er niets meer bij.")
             left, right = st.columns(2)
             if left.button("Ronde sluiten en uitkomst bekijken", key=f"close_{rid}", type="primary"):
-                svc.close_round(rid)
+                svc.mirror.close_round(rid)
                 st.rerun()
             with right.popover("Genodigden toevoegen"):
                 label = st.text_input("Naam of omschrijving (alleen voor jou)", key=f"add_label_{rid}", max_chars=80)
                 category = st.selectbox("Categorie", list(CATEGORIES), format_func=CATEGORIES.get, key=f"add_cat_{rid}")
                 if st.button("Link maken", key=f"add_{rid}"):
                     try:
-                        st.session_state["spiegel_new_links"] = svc.add_invites(rid, [(label, category)])
+                        st.session_state["spiegel_new_links"] = svc.mirror.add_invites(rid, [(label, category)])
                     except (ServiceError, AccessDenied) as exc:
                         refused(exc)
                     else:
                         st.rerun()
         else:
-            outcome = svc.round_outcome(rid)
+            outcome = svc.mirror.outcome(rid)
             result = outcome.result
             st.markdown(f"**{outcome.responses}** mensen gaven feedback.")
             if not any(t.groups for t in result.themes):
@@ -88,17 +91,17 @@ for index, r in enumerate(rounds):
                     column.subheader(title)
                     column.caption(explanation)
                     column.markdown("\n".join(f"- **{g.theme}. {lib.theme(g.theme).title}**: zelf {g.self_score}, "
-                                               f"{GROUP_LABELS[g.group].lower()} {decimal(g.others)}" for g in gaps)
+                                               f"{GROUP_LABELS[g.group].lower()} {number(g.others)}" for g in gaps)
                                     or "Geen.")
                 shown = [g for g in GROUPS if any(t.figure(g) for t in result.themes)]
 
                 def cells(item, shown=shown) -> dict[str, str]:
-                    return {GROUP_LABELS[g]: (f"{decimal(f.mean)} ({f.n})" if (f := item.figure(g)) else "–")
+                    return {GROUP_LABELS[g]: (f"{number(f.mean)} ({f.n})" if (f := item.figure(g)) else "–")
                             for g in shown}
 
                 st.subheader("Per rol")
                 st.caption("Gemiddelde (aantal beoordelaars). Een rol telt alleen de thema's waarop die groep getoond wordt.")
-                st.dataframe([{"Rol": lib.roles[role.role].name, "Zelf": decimal(role.self_score)} | cells(role)
+                st.dataframe([{"Rol": lib.roles[role.role].name, "Zelf": number(role.self_score)} | cells(role)
                               for role in result.roles], hide_index=True, width="stretch")
                 st.subheader("Per thema")
                 st.caption("– betekent: te weinig antwoorden om te tonen zonder dat iemand herkenbaar wordt.")
@@ -108,18 +111,18 @@ for index, r in enumerate(rounds):
             if outcome.comments:
                 st.subheader("Opmerkingen")
                 st.caption("Zonder naam of categorie, in willekeurige volgorde.")
-                for t in r["themes"]:
+                for t in r.themes:
                     if outcome.comments.get(t):
                         st.markdown(f"**{t}. {lib.theme(t).title}**")
                         for text in outcome.comments[t]:
                             st.markdown(f"> {plain(text)}")
         if st.checkbox("Deze ronde verwijderen", key=f"del_ok_{rid}"):
             if st.button("Definitief verwijderen", key=f"del_{rid}", icon=":material/delete:"):
-                svc.delete_round(rid)
+                svc.mirror.delete_round(rid)
                 st.rerun()
 
 st.header("Nieuwe feedbackronde")
-sessions = [s for s in svc.my_sessions() if s.answered > 0]
+sessions = [s for s in svc.sessions.mine() if s.answered > 0]
 if not sessions:
     st.info("Vul eerst een sessie in: de ronde zet de oordelen van anderen naast jouw eigen scores.")
     st.page_link(PAGES["start"], label="Naar de startpagina", icon=":material/home:")
@@ -128,7 +131,7 @@ labels = {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in sessions}
 sid = st.selectbox("Sessie met je eigen scores", list(labels), format_func=labels.get, key="round_session")
 record = next(s for s in sessions if s.id == sid)
 quick = [n for n in lib.structure.quick_scan if n in record.themes][:25]
-urgent = [p.number for p in priorities(lib, svc.answers(sid), record.themes, limit=25)]
+urgent = [p.number for p in priorities(lib, svc.sessions.answers(sid), record.themes, limit=25)]
 start_with = st.radio("Begin met", ["quick", "prioriteiten"], horizontal=True, key=f"round_start_{sid}",
                       format_func={"quick": f"mijn quick-scan-thema's ({len(quick)})",
                                    "prioriteiten": f"mijn huidige prioriteiten ({len(urgent)})"}.get,
@@ -151,7 +154,7 @@ if st.button("Ronde openen en links maken", type="primary", icon=":material/send
     chosen = [(row.get("Naam") or "", row.get("Categorie")) for row in invitees if row.get("Categorie")]
     chosen = [(name, cat) for name, cat in chosen if name.strip()]
     try:
-        _rid, new_links = svc.create_round(sid, title, themes, chosen, int(days))
+        _rid, new_links = svc.mirror.create_round(sid, title, themes, chosen, int(days))
     except (ServiceError, AccessDenied) as exc:
         refused(exc)
     else:

@@ -1,8 +1,10 @@
 """Start: what Wegwijzer is, your sessions (resume, dashboard), and a new session."""
 
 import streamlit as st
-from ui.context import PAGES, library, server_mode, service, session_title
 
+from ui.context import library, server_mode, service
+from ui.navigation import PAGES
+from ui.session import session_title
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS, ScopeError, resolve_scope
 
@@ -19,7 +21,7 @@ st.markdown(
        "Alles wat je invult, wordt meteen bewaard op deze computer.")
 )
 
-sessions = svc.my_sessions()
+sessions = svc.sessions.mine()
 st.header("Mijn sessies")
 if not sessions:
     st.caption("Je hebt nog geen sessies. Begin hieronder je eerste.")
@@ -68,7 +70,7 @@ if submitted:
     except ScopeError as exc:
         st.error(str(exc))
     else:
-        new_id = svc.create_session(label=label.strip(), scope_kind=scope_kind, scope_key=scope_key or "",
+        new_id = svc.sessions.create(label=label.strip(), scope_kind=scope_kind, scope_key=scope_key or "",
                                    perspective=perspective, themes=themes)
         st.session_state.active_session = new_id
         st.switch_page(PAGES["vragenlijst"], query_params={"sessie": new_id})

@@ -1,7 +1,9 @@
 """One theme: summary, key points, statements, reflection questions, related themes."""
 
 import streamlit as st
-from ui.context import PAGES, library
+
+from ui.context import library
+from ui.navigation import PAGES
 
 lib = library()
 try:

@@ -1,9 +1,13 @@
 """The questionnaire: one chapter per screen; every change is stored at once."""
 
 import streamlit as st
-from ui.context import PAGES, library, no_session_notice, service, session_from_query, session_title
-from ui.theme_card import theme_card
 
+from ui.callbacks import PAGE
+from ui.context import library, service
+from ui.navigation import PAGES
+from ui.session import no_session_notice, session_from_query, session_title
+from ui.theme_card import theme_card
+from ui.widgets import show_problem
 from wegwijzer.domain.questionnaire import choose_step, step_progress
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import MASTERY, NOT_APPLICABLE_LABEL
@@ -14,9 +18,8 @@ if record is None:
     no_session_notice()
 sid = record.id
 scale = MASTERY[record.perspective]
-answers = svc.answers(sid)
-if problem := st.session_state.pop("save_problem", None):
-    st.error(problem)
+answers = svc.sessions.answers(sid)
+show_problem(PAGE)
 locked = record.status == "afgerond"
 steps = step_progress(lib, record, answers)
 keys = [s.key for s in steps]
@@ -51,7 +54,7 @@ top_right.page_link(PAGES["dashboard"], label="Naar het dashboard", icon=":mater
 if locked:
     st.info("Deze sessie is afgerond. Je kunt je antwoorden bekijken; heropen de sessie om ze te wijzigen.")
     if st.button("Sessie heropenen", icon=":material/lock_open:"):
-        svc.set_status(sid, "open")
+        svc.sessions.set_status(sid, "open")
         st.rerun()
 
 st.subheader(f"Stap {index + 1} van {len(steps)} · {chapter.title}")
@@ -65,7 +68,7 @@ st.markdown(f"**{scale.question}** {scale.help} Kies *{NOT_APPLICABLE_LABEL.lowe
 in_session = set(record.themes)
 for number in chapter.numbers:
     if number in in_session:
-        theme_card(svc, sid, lib.theme(number), answers.get(number, Answer(number)), scale, locked=locked)
+        theme_card(sid, lib.theme(number), answers.get(number, Answer(number)), scale, locked=locked)
 
 left, _, right = st.columns(3)
 if index > 0:
@@ -73,5 +76,5 @@ if index > 0:
 if index < len(keys) - 1:
     right.button("Volgend hoofdstuk →", on_click=go_to, args=(keys[index + 1],), type="primary", width="stretch")
 elif not locked and right.button("Sessie afronden", type="primary", icon=":material/check:", width="stretch"):
-    svc.set_status(sid, "afgerond")
+    svc.sessions.set_status(sid, "afgerond")
     st.switch_page(PAGES["dashboard"], query_params={"sessie": sid})

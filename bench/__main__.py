@@ -20,7 +20,7 @@ def main() -> int:
         return (not only or fid in only)
 
     from wegwijzer.content.library import load_library
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     library = load_library(F.THEMES)
     results = []

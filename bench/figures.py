@@ -52,10 +52,10 @@ def p2_chapter_rerun(db_path: Path, session_id: int, runs: int = 45, label: str 
 
     from streamlit.testing.v1 import AppTest
 
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     os.environ["WEGWIJZER_DB"] = str(db_path)
-    Store(db_path).set_status(session_id, "open")  # a completed session is read-only in the questionnaire
+    Store(db_path).sessions.set_status(session_id, "open")  # a completed session is read-only in the questionnaire
 
     ours = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     ours.query_params["sessie"] = str(session_id)
@@ -116,10 +116,10 @@ def p3_click_to_update(runs: int = 30) -> list[Figure]:
     streamlit itself sets on this machine, and the ratio says what our page adds to it.
     """
     from playwright.sync_api import sync_playwright
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
 
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
     from wegwijzer.content.library import load_library
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     library = load_library(THEMES)
     chapters = ["directeur", "adviseur", "samenwerking", "persoonlijke-bagage"]
@@ -128,7 +128,7 @@ def p3_click_to_update(runs: int = 30) -> list[Figure]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         db_path = Path(tmp) / "p3.db"
         store = Store(db_path)
-        sid = store.create_session(store.local_person(), label="P3", scope_kind="alle", scope_key="",
+        sid = store.sessions.create(store.people.local_person(), label="P3", scope_kind="alle", scope_key="",
                                    perspective="zittend", themes=[t.number for t in library.themes])
         ours: list[float] = []
         with streamlit_server(db_path) as (url, _):
@@ -138,14 +138,14 @@ def p3_click_to_update(runs: int = 30) -> list[Figure]:
                     break
                 page.goto(f"{url}/vragenlijst?sessie={sid}&hoofdstuk={chapter}")
                 wait_for_app(page)
-                done = len(store.answers(sid))
+                done = len(store.sessions.answers(sid))
                 todo = [f".st-key-theme_{n}" for n in library.chapters[chapter].numbers]
                 for i, container in enumerate(todo):
                     page.locator(f"{container} label").filter(has_text="3 · Redelijk").wait_for()
                     ms = page.evaluate(_CLICK_JS, [container, "3 · Redelijk", f"{done + i + 1} van 100 thema's"])
                     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')")
                     ours.append(ms)
-            stored = {n for n, a in store.answers(sid).items() if a.mastery == 3}
+            stored = {n for n, a in store.sessions.answers(sid).items() if a.mastery == 3}
             if not set(numbers[: len(ours)]) <= stored:
                 raise RuntimeError("P3: a click the page showed was not stored")
         ours = ours[3 : runs + 3]
@@ -194,9 +194,12 @@ def _completed_session(store, library, people: int = 1) -> list[int]:
 
 
 def p4_dashboard(store, library, session_id: int, runs: int = 30, label: str = "") -> Figure:
+    """What the dashboard computes and draws: the overview from the service, its figures from render."""
+    from wegwijzer.render.figures import session_figures
+
     service = _owner_service(store, library, session_id)
     return Figure("P4" + label, "dashboard_all_figures", "ms",
-                  timed(lambda: service.overview(session_id), runs), 60)
+                  timed(lambda: session_figures(library, service.sessions.overview(session_id)), runs), 60)
 
 
 def _owner_service(store, library, session_id: int):
@@ -204,39 +207,37 @@ def _owner_service(store, library, session_id: int):
     from wegwijzer.service import Service
     from wegwijzer.service.access import Actor
 
-    return Service(store, library, Actor(store.session(session_id).person_id))
+    return Service(store, library, Actor(store.sessions.get(session_id).person_id))
 
 
 def group_of(store, library, session_ids: list[int], members: int = 12) -> tuple[int, int]:
     """A group of ``members`` people, each sharing one completed session; returns (group id, a member's id)."""
-    from wegwijzer.service.auth import new_code
+    from wegwijzer.domain.credentials import new_code
 
     owners = []
     for sid in session_ids:
-        owner = store.session(sid).person_id
+        owner = store.sessions.get(sid).person_id
         if owner not in [o for o, _ in owners]:
             owners.append((owner, sid))
         if len(owners) == members:
             break
-    group = store.create_group("Bench", owners[0][0], new_code(), "deelnemers")
+    group = store.groups.create("Bench", owners[0][0], new_code(), "deelnemers")
     for person, sid in owners:
-        store.add_member(group, person)
-        store.set_shared_session(group, person, sid)
+        store.groups.add_member(group, person)
+        store.groups.set_shared_session(group, person, sid)
     return group, owners[0][0]
 
 
 def p5_group_dashboard(store, library, group_id: int, member: int, runs: int = 30, label: str = "") -> Figure:
     """Everything the group page computes for a member: access checks, shared scores, spreads, figures, agenda."""
-    from wegwijzer.content.methods import load_methods
+    from wegwijzer.render.figures import group_figures
     from wegwijzer.service import Service
     from wegwijzer.service.access import Actor
-    from wegwijzer.service.group_page import build_group_page
 
     service = Service(store, library, Actor(member))
-    methods = load_methods()
-    members = len(store.members(group_id))
+    members = len(store.groups.members(group_id))
     fig = Figure("P5" + label, f"group_dashboard_{members}_members", "ms",
-                 timed(lambda: build_group_page(service, group_id, methods), runs), 100)
+                 timed(lambda: group_figures(library, service.groups.dashboard(group_id).view), runs), 100)
     return fig
 
 
@@ -252,7 +253,7 @@ def l1_login(store, runs: int = 20) -> Figure:
 
 def _writer(args) -> tuple[int, float, float]:
     path, sid, count, start_at = args
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     store = Store(path)
     while time.time() < start_at:
@@ -261,7 +262,7 @@ def _writer(args) -> tuple[int, float, float]:
     errors = 0
     for i in range(count):
         try:
-            store.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
+            store.sessions.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
         except Exception:  # noqa: BLE001 - counted, that is the figure
             errors += 1
     end = time.perf_counter()
@@ -273,7 +274,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
     """20 app sessions (threads sharing the server's Store, as streamlit runs them) write 500 answers each."""
     import threading
 
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     values, errors = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -284,7 +285,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
             gate.wait()
             for i in range(answers):
                 try:
-                    store.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
+                    store.sessions.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
                 except Exception as exc:  # noqa: BLE001 - counted, that is the figure
                     errors.append(exc)
 
@@ -304,7 +305,7 @@ def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds:
 
 def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
     """20 processes, each with its own connection, write 500 answers at once; wall time of the slowest."""
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     values, errors = [], 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -323,7 +324,7 @@ def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5
 
 
 def _writer_sessions(store, writers: int) -> list[int]:
-    return [store.create_session(store.local_person(), label="", scope_kind="alle", scope_key="",
+    return [store.sessions.create(store.people.local_person(), label="", scope_kind="alle", scope_key="",
                                  perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
 
 
@@ -335,20 +336,20 @@ def _writers_figure(fid: str, values: list[float], errors: int, stored: int, mod
 
 
 def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
-    from wegwijzer.render.report import render_pdf
+    from wegwijzer.render.report import render_pdf, report_input
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    view = _owner_service(store, library, session_id).overview(session_id)
+    view = _owner_service(store, library, session_id).sessions.overview(session_id)
     return Figure("P7", "pdf_report_warm", "s",
-                  timed(lambda: render_pdf(view.report_input(library, include_notes=False)), runs, warmup=1,
+                  timed(lambda: render_pdf(report_input(library, view, include_notes=False)), runs, warmup=1,
                         scale=1.0), 1.5)
 
 
 def s1_scale(library, sizes=(10, 100, 1000)):
     """P2, P4 and P5 on databases of 10, 100 and 1,000 people × 4 sessions × 100 answers (yields as it goes)."""
     from wegwijzer.demo import populate
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wegwijzer.content.library import Library, load_library
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 THEMES = ROOT / "thema's"

@@ -7,18 +7,20 @@ import re
 
 import pytest
 
-from wegwijzer.service import auth
-from wegwijzer.storage.database import Store
+from wegwijzer.domain import credentials
+from wegwijzer.service import Service, auth
+from wegwijzer.service.access import Actor
+from wegwijzer.storage import Store
 
 
 def test_passwords_are_argon2id_hashes_that_verify_only_the_right_password():
-    hashed = auth.hash_password("correct paard batterij")
+    hashed = credentials.hash_password("correct paard batterij")
     assert hashed.startswith("$argon2id$")
     assert "correct paard batterij" not in hashed
-    assert auth.verify_password(hashed, "correct paard batterij")
-    assert not auth.verify_password(hashed, "correct paard batterij ")
-    assert not auth.verify_password("geen-hash", "x")
-    assert auth.hash_password("zelfde") != auth.hash_password("zelfde")  # salted
+    assert credentials.verify_password(hashed, "correct paard batterij")
+    assert not credentials.verify_password(hashed, "correct paard batterij ")
+    assert not credentials.verify_password("geen-hash", "x")
+    assert credentials.hash_password("zelfde") != credentials.hash_password("zelfde")  # salted
 
 
 @pytest.fixture
@@ -27,14 +29,14 @@ def account(store: Store) -> int:
 
 
 def test_register_normalises_email_and_refuses_duplicates_and_weak_passwords(store, account):
-    assert store.account(account).email == "anna@gemeente.nl"
+    assert store.people.account(account).email == "anna@gemeente.nl"
     with pytest.raises(auth.LoginRefused, match="bestaat al"):
         auth.register(store, "Ander", "ANNA@gemeente.nl", "ander-lang-wachtwoord")
     with pytest.raises(auth.LoginRefused, match="minstens 10 tekens"):
         auth.register(store, "Kort", "kort@gemeente.nl", "kort")
     with pytest.raises(auth.LoginRefused, match="geldig e-mailadres"):
         auth.register(store, "Geen", "geen-adres", "lang-genoeg-wachtwoord")
-    assert len(store.accounts()) == 1
+    assert len(store.people.accounts()) == 1
 
 
 def test_token_life_cycle_issue_use_expire_logout_replay(store, account):
@@ -42,14 +44,14 @@ def test_token_life_cycle_issue_use_expire_logout_replay(store, account):
     assert len(login.token) >= 43  # 32 random bytes, base64url
     assert auth.person_for_token(store, login.token) == account
     # only the hash is stored
-    assert store.person_for_token(login.token, "2000-01-01") is None
-    assert store.person_for_token(auth.token_hash(login.token), "2000-01-01") == account
+    assert store.logins.person_for_token(login.token, "2000-01-01") is None
+    assert store.logins.person_for_token(credentials.token_hash(login.token), "2000-01-01") == account
     # expiry
-    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=auth.TOKEN_DAYS, minutes=1)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=credentials.TOKEN_DAYS, minutes=1)
     assert auth.person_for_token(store, login.token, now=later) is None
     # a second device; logout on one ends both, and the old token cannot be replayed
     other = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
-    auth.logout(store, login.token)
+    Service(store, None, Actor(auth.person_for_token(store, login.token))).account.logout_everywhere()
     assert auth.person_for_token(store, login.token) is None
     assert auth.person_for_token(store, other.token) is None
     assert auth.person_for_token(store, "") is None and auth.person_for_token(store, "x" * 500) is None
@@ -66,7 +68,7 @@ def test_wrong_password_and_unknown_address_get_the_same_message(store, account)
 
 def test_failed_logins_are_throttled_per_address_and_the_window_passes(store, account):
     start = 1_000_000.0
-    for i in range(auth.MAX_FAILURES_PER_EMAIL):
+    for i in range(credentials.MAX_FAILURES_PER_EMAIL):
         with pytest.raises(auth.LoginRefused, match="horen niet bij elkaar"):
             auth.login(store, "anna@gemeente.nl", "fout", "10.0.0.1", moment=start + i)
     # now even the right password is refused, without checking it
@@ -76,14 +78,14 @@ def test_failed_logins_are_throttled_per_address_and_the_window_passes(store, ac
     auth.register(store, "Bert", "bert@gemeente.nl", "ook-lang-genoeg")
     auth.login(store, "bert@gemeente.nl", "ook-lang-genoeg", "10.0.0.1", moment=start + 11)
     # after the window the right password works again, and a success clears the count
-    after = start + auth.THROTTLE_WINDOW_S + 5
+    after = start + credentials.THROTTLE_WINDOW_S + 5
     assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=after).person_id == account
     assert auth.throttle_wait(store, "anna@gemeente.nl", "10.0.0.1", moment=after) == 0
 
 
 def test_one_client_trying_many_addresses_is_throttled_too(store):
     start = 2_000_000.0
-    for i in range(auth.MAX_FAILURES_PER_CLIENT):
+    for i in range(credentials.MAX_FAILURES_PER_CLIENT):
         with pytest.raises(auth.LoginRefused):
             auth.login(store, f"iemand{i}@gemeente.nl", "fout", "10.9.9.9", moment=start + i)
     assert auth.throttle_wait(store, "nieuw@gemeente.nl", "10.9.9.9", moment=start + 60) > 0
@@ -92,17 +94,17 @@ def test_one_client_trying_many_addresses_is_throttled_too(store):
 
 def test_admin_reset_sets_a_temporary_password_and_ends_logins(store, account):
     login = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
-    store.set_password_hash(account, auth.hash_password("tijdelijk-123456"), must_change=True)
+    store.people.set_password_hash(account, credentials.hash_password("tijdelijk-123456"), must_change=True)
     assert auth.person_for_token(store, login.token) is None
-    assert store.account(account).must_change_password
+    assert store.people.account(account).must_change_password
     assert auth.login(store, "anna@gemeente.nl", "tijdelijk-123456").person_id == account
 
 
 def test_codes_are_unguessable_readable_and_forgiving_when_typed():
-    codes = {auth.new_code() for _ in range(2000)}
+    codes = {credentials.new_code() for _ in range(2000)}
     assert len(codes) == 2000
     assert all(re.fullmatch(r"[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}", c) for c in codes)
-    assert auth.normalise_code(" k7qm 2xpa-9rtd w4hn ") == "K7QM-2XPA-9RTD-W4HN"
+    assert credentials.normalise_code(" k7qm 2xpa-9rtd w4hn ") == "K7QM-2XPA-9RTD-W4HN"
     # 31 symbols, 16 places: about 79 bits
     assert 16 * __import__("math").log2(31) > 79
 
@@ -118,7 +120,7 @@ def test_create_admin_command_once_and_from_the_environment(tmp_path, monkeypatc
     assert main(["create-admin", "--email", "twee@gemeente.nl", "--db", str(db)]) == 1
     assert "Er is al een beheerder" in capsys.readouterr().err
     store = Store(db)
-    assert [a.email for a in store.accounts() if a.is_admin] == ["baas@gemeente.nl"]
+    assert [a.email for a in store.people.accounts() if a.is_admin] == ["baas@gemeente.nl"]
     # the environment route: only in server mode, only while there is no administrator
     other = tmp_path / "b.db"
     monkeypatch.setenv("WEGWIJZER_DB", str(other))

@@ -7,23 +7,23 @@ import threading
 
 import pytest
 
+from wegwijzer.storage import DatabaseProblem, Store
 from wegwijzer.storage.backup import backup, restore
-from wegwijzer.storage.database import DatabaseProblem, Store
 
 
 def test_backup_during_writes_then_restore_brings_the_data_back(tmp_path):
     path = tmp_path / "w.db"
     live = Store(path)
-    sid = live.create_session(live.local_person(), label="x", scope_kind="alle", scope_key="", perspective="zittend",
+    sid = live.sessions.create(live.people.local_person(), label="x", scope_kind="alle", scope_key="", perspective="zittend",
                               themes=list(range(1, 101)))
     for n in range(1, 51):
-        live.save_answer(sid, n, mastery=3)
+        live.sessions.save_answer(sid, n, mastery=3)
     stop = threading.Event()
 
     def keep_writing():
         n = 51
         while not stop.is_set() and n <= 100:
-            live.save_answer(sid, n, mastery=4)
+            live.sessions.save_answer(sid, n, mastery=4)
             n += 1
 
     writer = threading.Thread(target=keep_writing)
@@ -36,11 +36,11 @@ def test_backup_during_writes_then_restore_brings_the_data_back(tmp_path):
         backed_up = conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
     assert 50 <= backed_up <= 100
 
-    live.delete_session(sid)  # disaster
+    live.sessions.delete(sid)  # disaster
     live.close()
     restore(copy, path)
     again = Store(path)
-    assert len(again.answers(sid)) == backed_up
+    assert len(again.sessions.answers(sid)) == backed_up
     aside = list(tmp_path.glob("w.voor-herstel-*.db"))
     assert len(aside) == 1  # the replaced database is kept aside
 

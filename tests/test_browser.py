@@ -10,7 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 from .browser import streamlit_server, wait_for_app
 
@@ -46,15 +46,15 @@ def test_session_answers_survive_a_reload_and_the_dashboard_and_pdf_work(chromiu
 
         rate(page, 2, "4 · Goed")
         store = Store(db_path)
-        wait_until(lambda: store.answers(sid).get(2) is not None)
+        wait_until(lambda: store.sessions.answers(sid).get(2) is not None)
         rate(page, 5, "Zeer belangrijk")
-        wait_until(lambda: store.answers(sid).get(5) is not None and store.answers(sid)[5].importance == 3)
+        wait_until(lambda: store.sessions.answers(sid).get(5) is not None and store.sessions.answers(sid)[5].importance == 3)
         page.locator(".st-key-theme_5").get_by_text("Notitie (alleen voor jezelf)").click()
         note = page.locator(".st-key-theme_5 textarea")
         note.fill("Bespreken met de burgemeester")
         note.press("Tab")  # a note is stored when the field loses focus
-        wait_until(lambda: store.answers(sid)[5].note == "Bespreken met de burgemeester")
-        assert store.answers(sid)[2].mastery == 4
+        wait_until(lambda: store.sessions.answers(sid)[5].note == "Bespreken met de burgemeester")
+        assert store.sessions.answers(sid)[2].mastery == 4
 
         page.reload()
         wait_for_app(page)
@@ -98,7 +98,7 @@ def test_session_answers_survive_a_reload_and_the_dashboard_and_pdf_work(chromiu
 def test_keyboard_alone_can_rate_a_theme(chromium, tmp_path):
     db_path = tmp_path / "kb.db"
     store = Store(db_path)
-    sid = store.create_session(store.local_person(), label="", scope_kind="hoofdstuk", scope_key="dienstverlening",
+    sid = store.sessions.create(store.people.local_person(), label="", scope_kind="hoofdstuk", scope_key="dienstverlening",
                                perspective="zittend", themes=[28, 29])
     with streamlit_server(db_path) as (url, _):
         page = chromium.new_page()
@@ -107,6 +107,6 @@ def test_keyboard_alone_can_rate_a_theme(chromium, tmp_path):
         first = page.locator(".st-key-theme_28 input[type=radio]").first
         first.focus()
         page.keyboard.press("Space")  # selects "1 · Nauwelijks"
-        wait_until(lambda: store.answers(sid).get(28) is not None and store.answers(sid)[28].mastery == 1)
+        wait_until(lambda: store.sessions.answers(sid).get(28) is not None and store.sessions.answers(sid)[28].mastery == 1)
         page.keyboard.press("ArrowRight")  # moves the choice to "2 · Matig"
-        wait_until(lambda: store.answers(sid)[28].mastery == 2)
+        wait_until(lambda: store.sessions.answers(sid)[28].mastery == 2)

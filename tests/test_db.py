@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from wegwijzer.storage.database import DatabaseProblem, Store, migrations
+from wegwijzer.storage import DatabaseProblem, Store
+from wegwijzer.storage.migrations import migrations
 
 from .conftest import ROOT
 
 
 def new_session(store: Store, themes=(1, 2, 3)) -> int:
-    return store.create_session(store.local_person(), label="Test", scope_kind="alle", scope_key="",
+    return store.sessions.create(store.people.local_person(), label="Test", scope_kind="alle", scope_key="",
                                 perspective="zittend", themes=list(themes))
 
 
@@ -29,7 +30,7 @@ def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
     first.close()
     again = Store(path)
     assert again.applied_migrations() == names
-    migrations.apply(again.db)  # the library's own call, too, is a no-op now
+    migrations.apply(again.db.utils)  # the library's own call, too, is a no-op now
     assert again.applied_migrations() == names
 
 
@@ -57,77 +58,77 @@ def test_database_is_in_wal_mode(file_store):
 
 
 def test_local_person_is_created_once(store):
-    assert store.local_person() == store.local_person()
+    assert store.people.local_person() == store.people.local_person()
     assert store.counts()["people"] == 1
 
 
 def test_answer_changes_are_stored_field_by_field(store):
     sid = new_session(store)
-    store.save_answer(sid, 1, mastery=4)
-    store.save_answer(sid, 1, importance=2)
-    store.save_answer(sid, 1, note="Bespreken met de burgemeester")
-    a = store.answers(sid)[1]
+    store.sessions.save_answer(sid, 1, mastery=4)
+    store.sessions.save_answer(sid, 1, importance=2)
+    store.sessions.save_answer(sid, 1, note="Bespreken met de burgemeester")
+    a = store.sessions.answers(sid)[1]
     assert (a.mastery, a.importance, a.not_applicable, a.note) == (4, 2, False, "Bespreken met de burgemeester")
 
 
 def test_not_applicable_clears_the_score_and_a_score_clears_not_applicable(store):
     sid = new_session(store)
-    store.save_answer(sid, 2, mastery=3, importance=3)
-    store.save_answer(sid, 2, not_applicable=True)
-    a = store.answers(sid)[2]
+    store.sessions.save_answer(sid, 2, mastery=3, importance=3)
+    store.sessions.save_answer(sid, 2, not_applicable=True)
+    a = store.sessions.answers(sid)[2]
     assert (a.mastery, a.not_applicable, a.importance) == (None, True, 3)
-    store.save_answer(sid, 2, mastery=5)
-    a = store.answers(sid)[2]
+    store.sessions.save_answer(sid, 2, mastery=5)
+    a = store.sessions.answers(sid)[2]
     assert (a.mastery, a.not_applicable) == (5, False)
 
 
 def test_out_of_range_values_are_refused_by_the_database(store):
     sid = new_session(store)
     with pytest.raises(sqlite3.IntegrityError):
-        store.save_answer(sid, 1, mastery=6)
-    assert store.answers(sid) == {}
+        store.sessions.save_answer(sid, 1, mastery=6)
+    assert store.sessions.answers(sid) == {}
 
 
 def test_unknown_answer_field_is_refused(store):
     sid = new_session(store)
     with pytest.raises(ValueError):
-        store.save_answer(sid, 1, score=3)
+        store.sessions.save_answer(sid, 1, score=3)
 
 
 def test_session_progress_status_and_reopen(store):
     sid = new_session(store)
-    store.save_answer(sid, 1, mastery=3)
-    store.save_answer(sid, 2, not_applicable=True)
-    store.save_answer(sid, 3, importance=2)  # importance alone is not an answer yet
-    record = store.session(sid)
+    store.sessions.save_answer(sid, 1, mastery=3)
+    store.sessions.save_answer(sid, 2, not_applicable=True)
+    store.sessions.save_answer(sid, 3, importance=2)  # importance alone is not an answer yet
+    record = store.sessions.get(sid)
     assert (record.answered, record.progress) == (2, pytest.approx(2 / 3))
-    store.set_status(sid, "afgerond")
-    assert store.session(sid).status == "afgerond" and store.session(sid).completed_at
-    store.set_status(sid, "open")
-    assert store.session(sid).status == "open" and store.session(sid).completed_at is None
+    store.sessions.set_status(sid, "afgerond")
+    assert store.sessions.get(sid).status == "afgerond" and store.sessions.get(sid).completed_at
+    store.sessions.set_status(sid, "open")
+    assert store.sessions.get(sid).status == "open" and store.sessions.get(sid).completed_at is None
 
 
 def test_actions_are_stored_and_an_empty_action_removes_it(store):
     sid = new_session(store)
-    store.save_action(sid, 2, "  Gesprek met de griffier plannen ")
-    assert store.actions(sid)[2].text == "Gesprek met de griffier plannen"
-    store.save_action(sid, 2, "")
-    assert store.actions(sid) == {}
+    store.sessions.save_action(sid, 2, "  Gesprek met de griffier plannen ")
+    assert store.sessions.actions(sid)[2].text == "Gesprek met de griffier plannen"
+    store.sessions.save_action(sid, 2, "")
+    assert store.sessions.actions(sid) == {}
 
 
 def test_deleting_a_session_removes_its_answers_and_actions(store):
     sid = new_session(store)
-    store.save_answer(sid, 1, mastery=3)
-    store.save_action(sid, 1, "Iets")
-    store.delete_session(sid)
+    store.sessions.save_answer(sid, 1, mastery=3)
+    store.sessions.save_action(sid, 1, "Iets")
+    store.sessions.delete(sid)
     assert store.counts() == {"people": 1, "sessions": 0, "answers": 0, "actions": 0}
 
 
 def test_delete_person_data_removes_everything_of_that_person(store):
     for _ in range(2):
         sid = new_session(store)
-        store.save_answer(sid, 1, mastery=3)
-    store.delete_person_data(store.local_person())
+        store.sessions.save_answer(sid, 1, mastery=3)
+    store.sessions.delete_of_person(store.people.local_person())
     assert store.counts()["sessions"] == 0 and store.counts()["answers"] == 0
 
 
@@ -135,9 +136,9 @@ def test_a_file_database_keeps_answers_across_reopen(tmp_path):
     path = tmp_path / "sub" / "w.db"  # the folder is created
     s = Store(path)
     sid = new_session(s)
-    s.save_answer(sid, 1, mastery=2)
+    s.sessions.save_answer(sid, 1, mastery=2)
     s.close()
-    assert Store(path).answers(sid)[1].mastery == 2
+    assert Store(path).sessions.answers(sid)[1].mastery == 2
 
 
 def test_r2_twenty_threads_write_at_once_without_locking_errors(tmp_path):
@@ -150,7 +151,7 @@ def test_r2_twenty_threads_write_at_once_without_locking_errors(tmp_path):
         own = Store(path)  # a connection of its own, like separate processes
         try:
             for n in range(1, 101):
-                own.save_answer(sid, n, mastery=1 + n % 5, importance=1 + n % 3)
+                own.sessions.save_answer(sid, n, mastery=1 + n % 5, importance=1 + n % 3)
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
         finally:
@@ -216,7 +217,7 @@ def test_leftover_wal_files_of_a_deleted_database_do_not_break_a_new_one(tmp_pat
     path = tmp_path / "w.db"
     old = Store(path)
     sid = new_session(old)
-    old.save_answer(sid, 1, mastery=3)
+    old.sessions.save_answer(sid, 1, mastery=3)
     # deleting only the .db while the -wal and -shm files stay behind (an easy mistake by hand)
     (tmp_path / "w.db-wal").write_bytes(b"x" * 4096)
     (tmp_path / "w.db-shm").write_bytes(b"y" * 32768)
@@ -238,15 +239,15 @@ def test_a_second_store_on_one_file_keeps_the_first_ones_view_current(tmp_path):
 
     path = tmp_path / "w.db"
     first = Store(path)
-    person = first.local_person()
-    first.create_session(person, label="eerst", scope_kind="eigen", scope_key="", perspective="zittend", themes=[1])
+    person = first.people.local_person()
+    first.sessions.create(person, label="eerst", scope_kind="eigen", scope_key="", perspective="zittend", themes=[1])
     second = Store(path)
-    assert len(second.sessions_of(person)) == 1
-    code = ("import sys; sys.path.insert(0, 'src'); from wegwijzer.storage.database import Store; "
-            f"s = Store({str(path)!r}); s.create_session({person}, label='anders', scope_kind='eigen', scope_key='', "
+    assert len(second.sessions.of_person(person)) == 1
+    code = ("import sys; sys.path.insert(0, 'src'); from wegwijzer.storage import Store; "
+            f"s = Store({str(path)!r}); s.sessions.create({person}, label='anders', scope_kind='eigen', scope_key='', "
             "perspective='zittend', themes=[1]); s.close()")
     for expected in (2, 3):
         subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-        assert len(first.sessions_of(person)) == expected
-        assert len(second.sessions_of(person)) == expected
+        assert len(first.sessions.of_person(person)) == expected
+        assert len(second.sessions.of_person(person)) == expected
     assert (tmp_path / "w.db-wal").exists()  # the other process left the WAL of the open connections alone

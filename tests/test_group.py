@@ -12,7 +12,8 @@ from wegwijzer.domain.groups import (
     propose_agenda,
     theme_spreads,
 )
-from wegwijzer.domain.records import Answer, Group, Membership
+from wegwijzer.domain.records import AgendaChoice, Answer, Group, Membership
+from wegwijzer.render.documents import agenda_markdown, agenda_pdf
 
 GROUP = Group(id=1, name="Oost", join_code="X", creator_id=10, naming="deelnemers", agenda=None, created_at="")
 
@@ -74,12 +75,12 @@ def test_saved_agenda_and_exports(library):
     spreads = theme_spreads(library, list(SHARED.values()))
     members = member_labels(GROUP, [Membership(1, 10, "A", 1, "1")], 10)
     view = build_group_view(library, GROUP, members, {10: SHARED[10]}, [10])
-    saved = GROUP.__class__(**{**GROUP.__dict__, "agenda": '[{"theme": 72, "method": "balint", "reason": "eigen"}]'})
+    saved = GROUP.__class__(**{**GROUP.__dict__, "agenda": (AgendaChoice(72, "balint", "eigen"),)})
     entries = agenda.current(library, saved, view, methods)
     assert [(e.number, e.method.key, e.reason) for e in entries] == [(72, "balint", "eigen")]
-    text = agenda.to_markdown("Oost *vet* [link](x)", entries, "2026-11-22")
+    text = agenda_markdown("Oost *vet* [link](x)", entries, "2026-11-22")
     assert text.startswith("# Intervisie: Oost \\*vet\\* \\[link\\]\\(x\\)")
     assert library.theme(72).reflection_questions[0] in text
     assert spreads  # the proposal path is covered above
-    pdf = agenda.to_pdf("Oost <script>", entries, "2026-11-22")
+    pdf = agenda_pdf("Oost <script>", entries, "2026-11-22")
     assert pdf.startswith(b"%PDF")

@@ -14,8 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wegwijzer.domain.transfer import ImportRejected, import_session
-from wegwijzer.storage.database import Store
+from wegwijzer.domain.transfer import ImportRejected
+from wegwijzer.service import Service
+from wegwijzer.service.access import Actor
+from wegwijzer.storage import Store
+
+
+def import_session(store: Store, person: int, raw: bytes, library) -> int:
+    """An import as the app does it: through the service, as the person who imports."""
+    return Service(store, library, Actor(person)).sessions.import_json(raw)
 
 REGRESSIONS = Path(__file__).parent / "fixtures" / "import_regressions"
 
@@ -67,7 +74,7 @@ def export_files(draw) -> bytes:
 
 
 def check_one(store: Store, mini, raw: bytes) -> None:
-    person = store.local_person()
+    person = store.people.local_person()
     before = store.counts()
     try:
         new_id = import_session(store, person, raw, mini)
@@ -77,7 +84,7 @@ def check_one(store: Store, mini, raw: bytes) -> None:
     else:
         after = store.counts()
         assert after["sessions"] == before["sessions"] + 1
-        assert after["answers"] - before["answers"] == len(store.answers(new_id))
+        assert after["answers"] - before["answers"] == len(store.sessions.answers(new_id))
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -104,5 +111,5 @@ def test_regression_files(mini, path):
 
 def test_the_valid_file_itself_imports(mini):
     store = Store(":memory:")
-    new_id = import_session(store, store.local_person(), json.dumps(VALID).encode(), mini)
-    assert store.answers(new_id)[1].mastery == 4
+    new_id = import_session(store, store.people.local_person(), json.dumps(VALID).encode(), mini)
+    assert store.sessions.answers(new_id)[1].mastery == 4

@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from wegwijzer.content.methods import (
-    DEFAULT_PATH,
-    REASONS,
-    Method,
-    MethodsError,
-    load_methods,
-    main_role,
-    method_by_key,
-    suggest_method,
-)
+from wegwijzer.content.methods import DEFAULT_PATH, REASONS, Method, MethodsError, load_methods, method_by_key
 from wegwijzer.content.models import ROLE_KEYS
+from wegwijzer.domain.agenda import main_role, suggest_method
 
 ORDER = ["incidentmethode", "balint", "roddelmethode", "probleemverheldering", "successen",
          "socratisch-gesprek", "u-procedure"]

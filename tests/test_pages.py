@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from wegwijzer.demo import populate
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 from .conftest import ROOT
 
@@ -33,7 +33,7 @@ def app(**query) -> AppTest:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_without_errors(db_path, library, page):
     store = Store(db_path)
-    [sid] = populate(store, library, person_id=store.local_person(), scope="quickscan")
+    [sid] = populate(store, library, person_id=store.people.local_person(), scope="quickscan")
     at = app(sessie=sid, nr=17)
     at.run()
     at.switch_page(page)
@@ -68,7 +68,7 @@ def test_flow_start_rate_a_chapter_and_see_the_numbers_on_the_dashboard(db_path)
     assert not at.exception
 
     store = Store(db_path)
-    [session] = store.sessions_of(store.local_person())
+    [session] = store.sessions.of_person(store.people.local_person())
     assert session.themes == (28, 29)
 
     at = app(sessie=session.id)
@@ -79,7 +79,7 @@ def test_flow_start_rate_a_chapter_and_see_the_numbers_on_the_dashboard(db_path)
     at.radio(key=f"m_{session.id}_29").set_value(2).run()
     at.radio(key=f"i_{session.id}_29").set_value(3).run()
     assert not at.exception
-    answers = store.answers(session.id)
+    answers = store.sessions.answers(session.id)
     assert (answers[28].mastery, answers[28].importance, answers[29].mastery) == (4, 3, 2)
 
     at.switch_page("app_pages/dashboard.py")
@@ -98,7 +98,7 @@ def test_flow_start_rate_a_chapter_and_see_the_numbers_on_the_dashboard(db_path)
 
 def test_not_applicable_removes_importance_and_counts_as_answered(db_path):
     store = Store(db_path)
-    sid = store.create_session(store.local_person(), label="", scope_kind="hoofdstuk", scope_key="crisis",
+    sid = store.sessions.create(store.people.local_person(), label="", scope_kind="hoofdstuk", scope_key="crisis",
                                perspective="aspirant", themes=[30, 31, 32, 33])
     at = app(sessie=sid)
     at.switch_page("app_pages/vragenlijst.py")
@@ -106,7 +106,7 @@ def test_not_applicable_removes_importance_and_counts_as_answered(db_path):
     assert "Hoe goed ben ik hierop voorbereid?" in at.radio(key=f"m_{sid}_31").label  # aspirant wording
     at.radio(key=f"m_{sid}_31").set_value("nvt").run()
     assert f"i_{sid}_31" not in [r.key for r in at.radio]
-    assert store.answers(sid)[31].not_applicable
+    assert store.sessions.answers(sid)[31].not_applicable
     assert at.get("progress")[0].proto.text == "1 van 4 thema's beantwoord"
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from wegwijzer.content.profiles import DISCLAIMER, fit, load_profiles
-from wegwijzer.content.study import compare_steering, load_research
+from wegwijzer.content.profiles import DISCLAIMER, load_profiles
+from wegwijzer.content.study import load_research
 from wegwijzer.demo import populate
+from wegwijzer.domain.fit import fit
 from wegwijzer.domain.records import Answer
-from wegwijzer.render.study_charts import comparison_bars, dutch_number
-from wegwijzer.storage.database import Store
+from wegwijzer.domain.study import compare_steering
+from wegwijzer.render.study_charts import comparison_bars
+from wegwijzer.storage import Store
+from wegwijzer.text import number
 
 from .conftest import ROOT
 
@@ -59,7 +60,7 @@ def own_session(store: Store) -> int:
     session = {"label": "Voorbereiding sollicitatie", "scope_kind": "eigen", "scope_key": "",
                "perspective": "aspirant", "themes": [2, 18, 22, 30, 68], "status": "open",
                "created_at": "2026-01-10T10:00:00+00:00"}
-    return store.insert_full_session(store.local_person(), session, answers, [])
+    return store.sessions.insert_full(store.people.local_person(), session, answers, [])
 
 
 # --- Functieprofiel ----------------------------------------------------------------------------------
@@ -79,8 +80,8 @@ def test_fit_page_shows_the_disclaimer_and_without_a_session_a_link_to_start(db_
 
 def test_fit_page_with_a_populated_session_lists_the_strengths_that_fit_computes(db_path, library):
     store = Store(db_path)
-    [sid] = populate(store, library, person_id=store.local_person())
-    expected = fit(twenterand(), library, store.answers(sid), limit=100)
+    [sid] = populate(store, library, person_id=store.people.local_person())
+    expected = fit(twenterand(), library, store.sessions.answers(sid), limit=100)
     at = open_page(FIT_PAGE)
     at.selectbox(key="fp_choice").set_value("voorbeeld:twenterand").run()
     assert not at.exception
@@ -138,8 +139,7 @@ def test_saving_an_own_profile_stores_it_and_selects_it(db_path):
     assert not at.exception
 
     store = Store(db_path)
-    [(pid, raw)] = store.own_profiles(store.local_person())
-    data = json.loads(raw)
+    [(pid, data)] = store.personal.profiles(store.people.local_person())
     assert data["key"] == "gemeentesecretaris-voorbeeldstad-2027"
     assert data["municipality"] == "Voorbeeldstad"
     assert data["roles"] == {"verbinder": {"weight": 3, "reason": ""}, "crisisleider": {"weight": 1, "reason": ""}}
@@ -159,21 +159,21 @@ def test_an_own_profile_without_weights_shows_the_dutch_problem_and_stores_nothi
     assert "Het profiel is niet bewaard" in error.value
     assert "**Gewichten**: het profiel geeft geen enkel gewicht" in error.value
     store = Store(db_path)
-    assert store.own_profiles(store.local_person()) == []
+    assert store.personal.profiles(store.people.local_person()) == []
     assert at.text_input(key="fp_name").value == "Leeg profiel"  # what was typed stays
 
 
 def test_an_own_profile_is_deleted_only_after_confirming(db_path):
     store = Store(db_path)
-    pid = store.save_own_profile(store.local_person(), json.dumps(
-        {"key": "proef", "name": "Proef", "description": "Een proef.", "roles": {"netwerker": {"weight": 2}}}))
+    pid = store.personal.save_profile(store.people.local_person(),
+        {"key": "proef", "name": "Proef", "description": "Een proef.", "roles": {"netwerker": {"weight": 2}}})
     at = open_page(FIT_PAGE)
     delete = at.button(key=f"fp_delete_{pid}")
     assert delete.disabled
     at.checkbox(key=f"fp_sure_{pid}").check().run()
     at.button(key=f"fp_delete_{pid}").click().run()
     assert not at.exception
-    assert store.own_profiles(store.local_person()) == []
+    assert store.personal.profiles(store.people.local_person()) == []
     assert any("verwijderd" in s.value for s in at.success)
 
 
@@ -242,9 +242,9 @@ def test_answers_are_saved_and_prefill_the_page_with_the_choice_remark(db_path):
     next(b for b in at.button if b.label == "Antwoorden bewaren").click().run()
     assert not at.exception
     store = Store(db_path)
-    stored = json.loads(store.research_answers(store.local_person()))
-    assert stored["steering"]["gebiedssturing"] == 6 and stored["steering"]["lijnsturing"] == 0
-    assert stored["leadership"] == "verbindend" and stored["repertoire"] is None
+    stored = store.personal.study_answers(store.people.local_person())
+    assert stored.steering["gebiedssturing"] == 6 and stored.steering["lijnsturing"] == 0
+    assert stored.leadership == "verbindend" and stored.repertoire is None
     assert any("zijn bewaard" in s.value for s in at.success)
 
     again = open_page(RESEARCH_PAGE)
@@ -273,4 +273,4 @@ def test_comparison_bars_put_the_study_order_top_down_with_dutch_numbers():
 
 
 def test_dutch_number():
-    assert [dutch_number(v) for v in (2.7, 3.0, 0.04, None, -1.3)] == ["2,7", "3", "0", "–", "-1,3"]
+    assert [number(v, trim=True) for v in (2.7, 3.0, 0.04, None, -1.3)] == ["2,7", "3", "0", "–", "-1,3"]

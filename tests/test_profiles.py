@@ -14,11 +14,10 @@ from wegwijzer.content.profiles import (
     FunctionProfile,
     ProfileError,
     check_against_library,
-    fit,
     load_profiles,
     profile_from_dict,
-    theme_weights,
 )
+from wegwijzer.domain.fit import fit, theme_weights
 from wegwijzer.domain.records import Answer
 
 # --- the shipped profiles -----------------------------------------------------------------------

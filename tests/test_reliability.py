@@ -8,7 +8,9 @@ import pytest
 import sqlite_utils
 from playwright.sync_api import expect, sync_playwright
 
-from wegwijzer.storage.database import Store, migrations
+from wegwijzer.domain.records import CoachPrep, StudyAnswers
+from wegwijzer.storage import Store
+from wegwijzer.storage.migrations import migrations
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium, start_server, wait_for_app
 from .test_browser import rate
@@ -78,25 +80,25 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
 
     store = Store(path)  # migrates to the newest version
     assert store.applied_migrations() == names
-    session = store.session(1)
+    session = store.sessions.get(1)
     assert (session.label, session.themes, session.status) == ("Voorjaar 2025", (30, 31, 32, 33), "afgerond")
-    answers = store.answers(1)
+    answers = store.sessions.answers(1)
     assert (answers[30].mastery, answers[30].importance, answers[30].note) == (4, 2, "oefening gehad")
     assert answers[31].not_applicable and answers[31].mastery is None
     if "0002_actions" in names[: names.index(version) + 1]:
-        assert store.actions(1)[30].text == "Crisisoefening plannen"
+        assert store.sessions.actions(1)[30].text == "Crisisoefening plannen"
     if "0003_accounts_groups_coaching" in names[: names.index(version) + 1]:
-        assert store.account(1).email == "a@gemeente.nl" and store.account(1).is_admin
-        assert [(m.person_id, m.session_id) for m in store.members(1)] == [(1, 1)]
-        assert store.group(1).naming == "deelnemers"
-        assert store.active_coach_scope(2, 1) == "scores"
-        assert store.coach_prep(1) == '{"themes": [30]}'
+        assert store.people.account(1).email == "a@gemeente.nl" and store.people.account(1).is_admin
+        assert [(m.person_id, m.session_id) for m in store.groups.members(1)] == [(1, 1)]
+        assert store.groups.get(1).naming == "deelnemers"
+        assert store.coaching.active_scope(2, 1) == "scores"
+        assert store.coaching.prep(1) == CoachPrep(themes=(30,))
     if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
-        assert store.own_profiles(1) == [(1, '{"key": "vacature"}')]
-        assert store.research_answers(1) == '{"leadership": "verbindend"}'
-        assert store.mirror_round(1)["self_scores"] == {30: 4, 31: None}
-        assert store.round_invites(1)[0]["used"] == 1
-        assert store.round_responses(1)[0]["ratings"] == {30: 3, 31: None}
+        assert store.personal.profiles(1) == [(1, {"key": "vacature"})]
+        assert store.personal.study_answers(1) == StudyAnswers(leadership="verbindend")
+        assert store.mirror.round(1).self_scores == {30: 4, 31: None}
+        assert store.mirror.invites(1)[0].used == 1
+        assert store.mirror.responses(1)[0].ratings == {30: 3, 31: None}
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -109,7 +111,7 @@ def test_r1_answers_shown_before_sigkill_are_there_after_restart(tmp_path):
     require_chromium()
     db_path = tmp_path / "r1.db"
     store = Store(db_path)
-    sid = store.create_session(store.local_person(), label="R1", scope_kind="hoofdstuk", scope_key="directeur",
+    sid = store.sessions.create(store.people.local_person(), label="R1", scope_kind="hoofdstuk", scope_key="directeur",
                                perspective="zittend", themes=list(range(17, 28)))
     given = {17: "4 · Goed", 18: "2 · Matig", 19: "5 · Sterk", 20: "1 · Nauwelijks", 21: "3 · Redelijk"}
     port = free_port()
@@ -135,5 +137,5 @@ def test_r1_answers_shown_before_sigkill_are_there_after_restart(tmp_path):
             browser.close()
     finally:
         server.kill()
-    stored = Store(db_path).answers(sid)
+    stored = Store(db_path).sessions.answers(sid)
     assert {n: stored[n].mastery for n in given} == {n: int(label[0]) for n, label in given.items()}

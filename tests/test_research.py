@@ -8,16 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wegwijzer.content.study import (
-    DEFAULT_PATH,
+from wegwijzer.content.study import DEFAULT_PATH, Research, ResearchFileError, load_research
+from wegwijzer.domain.study import (
     LIMITS,
-    Research,
-    ResearchFileError,
     compare_choice,
     compare_pillar_dimensions,
     compare_pillars,
     compare_steering,
-    load_research,
     validate_points,
 )
 

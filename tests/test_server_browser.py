@@ -15,8 +15,9 @@ import pytest
 from playwright.sync_api import expect
 
 from wegwijzer.demo import populate
+from wegwijzer.domain import credentials
 from wegwijzer.service import auth
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 from .browser import wait_for_app
 
@@ -93,7 +94,7 @@ def test_login_cookie_is_httponly_samesite_and_dies_with_logout(server, library)
     assert r.status == 303 and "inloggen?next=/groepen" in r.getheader("Location")
     # the database holds only the token's hash
     store = Store(db_path)
-    assert store.person_for_token(token, "2000") is None and auth.person_for_token(store, token) is not None
+    assert store.logins.person_for_token(token, "2000") is None and auth.person_for_token(store, token) is not None
     # logout (a POST from our own page) ends the login; replaying the old cookie is refused
     r = request(url, "POST", "/uitloggen", "", {**jar, **origin})
     assert r.status == 303 and "wegwijzer_sessie=" in r.getheader("Set-Cookie")
@@ -107,8 +108,8 @@ def test_failed_logins_are_throttled_over_http(server, library):
     email, _ = person(server, library, "Throttle Test", sessions=0)
     origin = {"Origin": url}
     statuses = [request(url, "POST", "/inloggen", form(email=email, password="fout"), origin).status
-                for _ in range(auth.MAX_FAILURES_PER_EMAIL)]
-    assert statuses == [401] * auth.MAX_FAILURES_PER_EMAIL
+                for _ in range(credentials.MAX_FAILURES_PER_EMAIL)]
+    assert statuses == [401] * credentials.MAX_FAILURES_PER_EMAIL
     r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin)
     assert r.status == 429 and r.getheader("Set-Cookie") is None  # even the right password waits
 
@@ -165,8 +166,8 @@ def test_two_members_share_in_a_group_and_see_both_profiles(server, chromium, li
     assert a.dialogs == [] and b.dialogs == []
     # notes never reach the group: B sees no note of A's shared session
     store = Store(db_path)
-    a_notes = [ans.note for s in store.sessions_of(store.account_by_email(a_email)[0].person_id)
-               for ans in store.answers(s.id).values() if ans.note]
+    a_notes = [ans.note for s in store.sessions.of_person(store.people.account_by_email(a_email)[0].person_id)
+               for ans in store.sessions.answers(s.id).values() if ans.note]
     assert a_notes, "the fixture gives the sessions notes"
     assert a_notes[0] not in b.content()
 
@@ -176,9 +177,9 @@ def test_a_stranger_reaches_nothing_by_url(server, chromium, library):
     owner_email, owner = person(server, library, "Olga Eigenaar")
     stranger_email, _ = person(server, library, "Sam Vreemd")
     store = Store(db_path)
-    session_id = store.sessions_of(owner)[0].id
-    group_id = store.create_group("Geheime groep", owner, auth.new_code(), "namen")
-    label = store.sessions_of(owner)[0].label
+    session_id = store.sessions.of_person(owner)[0].id
+    group_id = store.groups.create("Geheime groep", owner, credentials.new_code(), "namen")
+    label = store.sessions.of_person(owner)[0].label
     store.close()
     s = login(chromium, url, stranger_email)
     for path in (f"/dashboard?sessie={session_id}", f"/vragenlijst?sessie={session_id}", f"/groep?groep={group_id}",
@@ -201,11 +202,11 @@ def test_coach_invitation_accepted_then_revoked(server, chromium, library):
     coachee_email, coachee = person(server, library, "Cora Coachee", sessions=2)
     coach_email, _ = person(server, library, "Karel Coach")
     store = Store(db_path)
-    latest = store.sessions_of(coachee)[0]
-    priority = max(store.answers(latest.id).values(), key=lambda a: (a.importance or 0) * (5 - (a.mastery or 5)))
-    store.save_answer(latest.id, priority.theme, note="Notitie " + HOSTILE)
-    store.save_action(latest.id, priority.theme, "Actie " + HOSTILE)
-    store.rename_session(latest.id, "Sessie " + HOSTILE)
+    latest = store.sessions.of_person(coachee)[0]
+    priority = max(store.sessions.answers(latest.id).values(), key=lambda a: (a.importance or 0) * (5 - (a.mastery or 5)))
+    store.sessions.save_answer(latest.id, priority.theme, note="Notitie " + HOSTILE)
+    store.sessions.save_action(latest.id, priority.theme, "Actie " + HOSTILE)
+    store.sessions.rename(latest.id, "Sessie " + HOSTILE)
     store.close()
     c = login(chromium, url, coachee_email)
     go(c, f"{url}/coaching")

@@ -7,6 +7,7 @@ is open, answers that are checked before anything is written, and a result that 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import http.client
@@ -21,7 +22,7 @@ from wegwijzer.domain.records import Answer
 from wegwijzer.service import Service, ServiceError
 from wegwijzer.service.access import LOGGED_OUT, Actor
 from wegwijzer.service.mirror import RaterLinkProblem
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 THEMES = [2, 5, 9, 11]
 SELF = {2: 4, 5: 5, 9: 2}  # theme 11 is answered "niet van toepassing": no self score
@@ -35,10 +36,10 @@ NO_SCORE = "Geef bij minstens één thema een score"
 
 def secretary(store: Store, name: str = "Sara Secretaris", email: str = "sara@test.nl") -> tuple[int, int]:
     """An account (no login needed here, so no real password hash) with one completed session."""
-    person = store.create_account(name, email, "geen-echte-hash")
+    person = store.people.create_account(name, email, "geen-echte-hash")
     answers = [Answer(theme=t, mastery=m, importance=2) for t, m in SELF.items()]
     answers.append(Answer(theme=11, not_applicable=True))
-    session = store.insert_full_session(person, {"label": "Voorjaar", "scope_kind": "eigen", "scope_key": "",
+    session = store.sessions.insert_full(person, {"label": "Voorjaar", "scope_kind": "eigen", "scope_key": "",
                                                  "perspective": "zittend", "themes": THEMES, "status": "afgerond",
                                                  "created_at": "2026-01-05T10:00:00+00:00"}, answers, [])
     return person, session
@@ -71,7 +72,7 @@ FOUR = [("Wethouder Jansen", "college"), ("Burgemeester", "college"), ("Wethoude
 
 def test_a_round_gives_one_256_bit_link_per_invitee_and_stores_only_hashes(world):
     store, owner, _rater, session = world
-    round_id, links = owner.create_round(session, "  Spiegel   voorjaar ", [9, 2, 2, 5], FOUR, days=10)
+    round_id, links = owner.mirror.create_round(session, "  Spiegel   voorjaar ", [9, 2, 2, 5], FOUR, days=10)
     assert [(k.label, k.category) for k in links] == FOUR
     assert len({k.token for k in links}) == 4
     for link in links:
@@ -85,30 +86,30 @@ def test_a_round_gives_one_256_bit_link_per_invitee_and_stores_only_hashes(world
         assert link.token not in everything
         assert link.token[:20] not in everything  # not even a part of it
     # the round: title tidied, themes deduplicated in the chosen order, the self scores copied from the session
-    row = store.mirror_round(round_id)
-    assert row["title"] == "Spiegel voorjaar" and row["themes"] == [9, 2, 5]
-    assert row["self_scores"] == {9: 2, 2: 4, 5: 5}
-    assert row["closed_at"] is None and row["expires_at"] > row["created_at"]
+    row = store.mirror.round(round_id)
+    assert row.title == "Spiegel voorjaar" and list(row.themes) == [9, 2, 5]
+    assert row.self_scores == {9: 2, 2: 4, 5: 5}
+    assert row.closed_at is None and row.expires_at > row.created_at
 
 
 def test_a_round_refuses_themes_outside_the_session_and_unknown_categories(world):
     store, owner, _rater, session = world
     before = dump(store)
     with pytest.raises(ServiceError, match="alleen thema's uit de sessie"):
-        owner.create_round(session, "R", [2, 3], FOUR)
+        owner.mirror.create_round(session, "R", [2, 3], FOUR)
     with pytest.raises(ServiceError, match="Kies 1 tot 25 thema's"):
-        owner.create_round(session, "R", [], FOUR)
+        owner.mirror.create_round(session, "R", [], FOUR)
     with pytest.raises(ServiceError, match="categorie"):
-        owner.create_round(session, "R", [2], [("Iemand", "familie")])
+        owner.mirror.create_round(session, "R", [2], [("Iemand", "familie")])
     with pytest.raises(ServiceError, match="looptijd van 1 tot 60 dagen"):
-        owner.create_round(session, "R", [2], FOUR, days=0)
+        owner.mirror.create_round(session, "R", [2], FOUR, days=0)
     assert dump(store) == before
 
 
 def test_the_rater_form_shows_the_round_and_nothing_else_of_the_secretary(world):
     _store, owner, rater, session = world
-    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
-    form = rater.rater_form(links[3].token)
+    _rid, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
+    form = rater.mirror.rater_form(links[3].token)
     assert (form.person_name, form.title, form.themes, form.category) == ("Sara Secretaris", "Ronde", (2, 5, 9, 11),
                                                                           "extern")
 
@@ -118,51 +119,51 @@ def test_the_rater_form_shows_the_round_and_nothing_else_of_the_secretary(world)
 
 def test_a_link_works_once(world):
     store, owner, rater, session = world
-    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
-    rater.submit_feedback(links[0].token, {2: 4, 5: 3}, {})
+    round_id, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
+    rater.mirror.submit_feedback(links[0].token, {2: 4, 5: 3}, {})
     assert len(responses(store)) == 1
     with pytest.raises(RaterLinkProblem, match=USED) as used:
-        rater.submit_feedback(links[0].token, {2: 1, 5: 1}, {2: "nog een keer"})
+        rater.mirror.submit_feedback(links[0].token, {2: 1, 5: 1}, {2: "nog een keer"})
     assert "Elke link werkt één keer" in used.value.message
     with pytest.raises(RaterLinkProblem, match=USED):
-        rater.rater_form(links[0].token)
+        rater.mirror.rater_form(links[0].token)
     rows = responses(store)
     assert len(rows) == 1 and json.loads(rows[0]["ratings"]) == {"2": 4, "5": 3, "9": None, "11": None}
-    assert {i["label"]: i["used"] for i in owner.round_invites(round_id)} == {
+    assert {i.label: i.used for i in owner.mirror.invites(round_id)} == {
         "Wethouder Jansen": 1, "Burgemeester": 0, "Wethouder Pietersen": 0, "Directeur woningcorporatie": 0}
-    rater.submit_feedback(links[1].token, {2: 2}, {})  # the other links still work
+    rater.mirror.submit_feedback(links[1].token, {2: 2}, {})  # the other links still work
     assert len(responses(store)) == 2
 
 
 def test_two_submissions_racing_on_one_link_store_one_response(world, monkeypatch):
     """Both pass the first check (as two requests at the same moment would); the write itself refuses one."""
     store, owner, rater, session = world
-    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
-    real = store.invite_by_token
-    monkeypatch.setattr(store, "invite_by_token", lambda h: {**real(h), "used": 0})
-    rater.submit_feedback(links[0].token, {2: 4}, {})
+    _rid, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
+    real = store.mirror.link
+    monkeypatch.setattr(store.mirror, "link", lambda h: dataclasses.replace(real(h), used=False))
+    rater.mirror.submit_feedback(links[0].token, {2: 4}, {})
     with pytest.raises(RaterLinkProblem, match=USED):
-        rater.submit_feedback(links[0].token, {2: 5}, {})
+        rater.mirror.submit_feedback(links[0].token, {2: 5}, {})
     assert [json.loads(r["ratings"])["2"] for r in responses(store)] == [4]
 
 
 @pytest.mark.parametrize("how", ["expired", "closed"])
 def test_an_expired_or_closed_round_takes_nothing(world, how):
     store, owner, rater, session = world
-    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    round_id, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
     if how == "expired":
         store.conn.execute("UPDATE mirror_rounds SET expires_at = ? WHERE id = ?", (PAST, round_id))
     else:
-        owner.close_round(round_id)
+        owner.mirror.close_round(round_id)
     before = dump(store)
     with pytest.raises(RaterLinkProblem, match=CLOSED):
-        rater.rater_form(links[0].token)
+        rater.mirror.rater_form(links[0].token)
     with pytest.raises(RaterLinkProblem, match=CLOSED):
-        rater.submit_feedback(links[0].token, {2: 4}, {2: "te laat"})
+        rater.mirror.submit_feedback(links[0].token, {2: 4}, {2: "te laat"})
     assert dump(store) == before and responses(store) == []
     with pytest.raises(ServiceError, match="gesloten"):
-        owner.add_invites(round_id, [("Nog iemand", "college")])
-    assert owner.my_rounds()[0]["closed"] is True
+        owner.mirror.add_invites(round_id, [("Nog iemand", "college")])
+    assert owner.mirror.my_rounds()[0].closed is True
 
 
 def _tampered(token: str) -> dict[str, str]:
@@ -176,18 +177,18 @@ def _tampered(token: str) -> dict[str, str]:
 
 def test_tampered_links_are_refused_and_store_nothing(world):
     store, owner, rater, session = world
-    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    _rid, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
     cases = _tampered(links[0].token)
     assert len(cases["500 characters"]) == 500
     before = dump(store)
     for name, token in cases.items():
         with pytest.raises(RaterLinkProblem, match=INVALID) as problem:
-            rater.rater_form(token)
+            rater.mirror.rater_form(token)
         assert "Controleer of je de hele link hebt gekopieerd" in problem.value.message, name
         with pytest.raises(RaterLinkProblem, match=INVALID):
-            rater.submit_feedback(token, {2: 4}, {2: "gemanipuleerd"})
+            rater.mirror.submit_feedback(token, {2: 4}, {2: "gemanipuleerd"})
     assert dump(store) == before
-    rater.submit_feedback(links[0].token, {2: 4}, {})  # the real link is untouched
+    rater.mirror.submit_feedback(links[0].token, {2: 4}, {})  # the real link is untouched
     assert len(responses(store)) == 1
 
 
@@ -195,31 +196,31 @@ def test_tampered_links_are_refused_and_store_nothing(world):
                          ids=lambda v: f"{type(v).__name__}-{v!r}")
 def test_scores_outside_one_to_five_are_refused_and_nothing_is_stored(world, value):
     store, owner, rater, session = world
-    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    _rid, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
     before = dump(store)
     with pytest.raises(RaterLinkProblem, match=BAD_SCORE) as problem:
-        rater.submit_feedback(links[0].token, {2: 4, 5: value}, {2: "goed"})
+        rater.mirror.submit_feedback(links[0].token, {2: 4, 5: value}, {2: "goed"})
     assert "'kan ik niet beoordelen'" in problem.value.message
     assert dump(store) == before
-    assert rater.rater_form(links[0].token).category == "college"  # the link can still be used
+    assert rater.mirror.rater_form(links[0].token).category == "college"  # the link can still be used
 
 
 @pytest.mark.parametrize("ratings", [{}, {2: None, 5: None, 9: None, 11: None}, {99: 4, 1: 3}],
                          ids=["nothing", "all cannot judge", "only themes outside the round"])
 def test_without_any_score_nothing_is_stored(world, ratings):
     store, owner, rater, session = world
-    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    _rid, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
     before = dump(store)
     with pytest.raises(RaterLinkProblem, match=NO_SCORE) as problem:
-        rater.submit_feedback(links[0].token, ratings, {2: "Alleen een opmerking."})
+        rater.mirror.submit_feedback(links[0].token, ratings, {2: "Alleen een opmerking."})
     assert "er is nog niets bewaard" in problem.value.message
     assert dump(store) == before
 
 
 def test_ratings_outside_the_round_are_ignored_and_comments_stripped_and_capped(world):
     store, owner, rater, session = world
-    _rid, links = owner.create_round(session, "Ronde", THEMES, FOUR)
-    rater.submit_feedback(links[0].token, {2: 5, 99: 42, 1: 3, 9: None},
+    _rid, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
+    rater.mirror.submit_feedback(links[0].token, {2: 5, 99: 42, 1: 3, 9: None},
                           {2: "  \n Heldere adviezen.\t ", 5: "   ", 9: "x" * 2000, 99: "buiten de ronde",
                            11: " a" + "b" * 1600})
     [row] = responses(store)
@@ -234,8 +235,8 @@ def test_ratings_outside_the_round_are_ignored_and_comments_stripped_and_capped(
 
 def test_a_response_row_cannot_be_traced_to_its_invitation(world):
     store, owner, rater, session = world
-    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
-    rater.submit_feedback(links[2].token, {2: 3}, {})
+    round_id, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
+    rater.mirror.submit_feedback(links[2].token, {2: 3}, {})
     columns = [r["name"] for r in store.conn.execute("PRAGMA table_info(mirror_responses)").fetchall()]
     assert columns == ["id", "round_id", "category", "ratings", "comments"]  # no token hash, no time
     invite_columns = [r["name"] for r in store.conn.execute("PRAGMA table_info(mirror_invites)").fetchall()]
@@ -243,7 +244,7 @@ def test_a_response_row_cannot_be_traced_to_its_invitation(world):
     [row] = responses(store)
     assert hashlib.sha256(links[2].token.encode()).hexdigest() not in json.dumps(row)
     # the secretary sees who answered, never what
-    assert {tuple(sorted(i)) for i in owner.round_invites(round_id)} == {("category", "created_at", "label", "used")}
+    assert {tuple(sorted(f.name for f in dataclasses.fields(i))) for i in owner.mirror.invites(round_id)} == {("category", "created_at", "label", "used")}
 
 
 # --- the outcome: only after closing, aggregated by the rule in mirror.py ----------------------------------
@@ -259,12 +260,12 @@ ANSWERS = [
 
 def test_round_outcome_appears_only_after_closing_with_the_figures_worked_out_by_hand(world):
     _store, owner, rater, session = world
-    round_id, links = owner.create_round(session, "Ronde", THEMES, FOUR)
+    round_id, links = owner.mirror.create_round(session, "Ronde", THEMES, FOUR)
     for link, (ratings, comments) in zip(links, ANSWERS, strict=True):
-        rater.submit_feedback(link.token, ratings, comments)
-    assert owner.round_outcome(round_id) is None  # still open: no figures at all
-    owner.close_round(round_id)
-    outcome = owner.round_outcome(round_id)
+        rater.mirror.submit_feedback(link.token, ratings, comments)
+    assert owner.mirror.outcome(round_id) is None  # still open: no figures at all
+    owner.mirror.close_round(round_id)
+    outcome = owner.mirror.outcome(round_id)
     result = outcome.result
     assert outcome.responses == 4 and result.raters == 4
 
@@ -310,16 +311,16 @@ def test_round_outcome_appears_only_after_closing_with_the_figures_worked_out_by
     assert all(isinstance(c, str) for texts in outcome.comments.values() for c in texts)
     assert "rater=" not in repr(outcome)
     # the same outcome each time it is opened (the comment order is fixed per round)
-    assert owner.round_outcome(round_id) == outcome
+    assert owner.mirror.outcome(round_id) == outcome
 
 
 def test_with_fewer_than_three_responses_neither_figures_nor_comments_are_shown(world):
     _store, owner, rater, session = world
-    round_id, links = owner.create_round(session, "Klein", THEMES, FOUR)
+    round_id, links = owner.mirror.create_round(session, "Klein", THEMES, FOUR)
     for link, (ratings, comments) in zip(links[:2], ANSWERS, strict=False):
-        rater.submit_feedback(link.token, ratings, comments)
-    owner.close_round(round_id)
-    outcome = owner.round_outcome(round_id)
+        rater.mirror.submit_feedback(link.token, ratings, comments)
+    owner.mirror.close_round(round_id)
+    outcome = owner.mirror.outcome(round_id)
     assert outcome.responses == 2 and outcome.comments == {}
     assert all(t.groups == () for t in outcome.result.themes)
     assert outcome.result.blind_spots == () and outcome.result.hidden_strengths == ()
@@ -327,11 +328,11 @@ def test_with_fewer_than_three_responses_neither_figures_nor_comments_are_shown(
 
 def test_an_expired_round_shows_its_outcome_without_closing(world):
     store, owner, rater, session = world
-    round_id, links = owner.create_round(session, "Verlopen", THEMES, FOUR)
+    round_id, links = owner.mirror.create_round(session, "Verlopen", THEMES, FOUR)
     for link, (ratings, comments) in zip(links, ANSWERS, strict=True):
-        rater.submit_feedback(link.token, ratings, comments)
+        rater.mirror.submit_feedback(link.token, ratings, comments)
     store.conn.execute("UPDATE mirror_rounds SET expires_at = ? WHERE id = ?", (PAST, round_id))
-    assert owner.round_outcome(round_id).result.theme(5).figure("totaal").mean == 3.0
+    assert owner.mirror.outcome(round_id).result.theme(5).figure("totaal").mean == 3.0
 
 
 # --- over HTTP: the rater's page on a real server (server mode) -------------------------------------------
@@ -346,7 +347,7 @@ def http_round(server, library, themes=(2, 5, 9), invitees=FOUR[:3]) -> tuple[St
     n = next(_serial)
     person, session = secretary(store, f"Sara Secretaris {n}", f"sara{n}@test.nl")
     owner = Service(store, library, Actor(person))
-    round_id, links = owner.create_round(session, "Voorjaar & <najaar>", list(themes), list(invitees))
+    round_id, links = owner.mirror.create_round(session, "Voorjaar & <najaar>", list(themes), list(invitees))
     return store, owner, round_id, [k.token for k in links]
 
 
@@ -385,9 +386,9 @@ def test_the_rater_page_over_http_works_once(server, library):
     r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": "4", "t5": "", "t9": "3", "c2": hostile, "c5": "  "})
     assert r.status == 200 and "Dank je wel" in r.text
     assert_private_headers(r)
-    [stored] = store.round_responses(round_id)
-    assert stored["ratings"] == {2: 4, 5: None, 9: 3}
-    assert stored["comments"] == {2: hostile}  # stored as the text it is
+    [stored] = store.mirror.responses(round_id)
+    assert stored.ratings == {2: 4, 5: None, 9: 3}
+    assert stored.comments == {2: hostile}  # stored as the text it is
 
     r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": "1", "t5": "1", "t9": "1"})
     assert r.status == 410 and USED in r.text
@@ -395,7 +396,7 @@ def test_the_rater_page_over_http_works_once(server, library):
     assert 'name="t2"' not in r.text  # no form to try again
     r = request(url, "GET", f"/feedback/{tokens[0]}")
     assert r.status == 410 and USED in r.text
-    assert len(store.round_responses(round_id)) == 1
+    assert len(store.mirror.responses(round_id)) == 1
 
 
 def test_tampered_links_over_http_give_404_and_store_nothing(server, library):
@@ -409,7 +410,7 @@ def test_tampered_links_over_http_give_404_and_store_nothing(server, library):
         assert_private_headers(r)
         r = request(url, "POST", f"/feedback/{urllib.parse.quote(token)}", {"t2": "4"})
         assert r.status == 404 and INVALID in r.text, name
-    assert store.round_responses(round_id) == []
+    assert store.mirror.responses(round_id) == []
     assert request(url, "GET", f"/feedback/{tokens[1]}").status == 200
 
 
@@ -420,14 +421,14 @@ def test_expired_and_closed_rounds_over_http_give_410(server, library, how):
     if how == "expired":
         store.conn.execute("UPDATE mirror_rounds SET expires_at = ? WHERE id = ?", (PAST, round_id))
     else:
-        owner.close_round(round_id)
+        owner.mirror.close_round(round_id)
     r = request(url, "GET", f"/feedback/{tokens[0]}")
     assert r.status == 410 and CLOSED in r.text
     assert_private_headers(r)
     r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": "4", "c2": "te laat"})
     assert r.status == 410 and CLOSED in r.text
-    assert store.round_responses(round_id) == []
-    assert [i["used"] for i in owner.round_invites(round_id)] == [0, 0, 0]
+    assert store.mirror.responses(round_id) == []
+    assert [i.used for i in owner.mirror.invites(round_id)] == [0, 0, 0]
 
 
 def test_refused_answers_over_http_keep_the_form_filled_and_escaped(server, library):
@@ -441,9 +442,9 @@ def test_refused_answers_over_http_keep_the_form_filled_and_escaped(server, libr
     r = request(url, "POST", f"/feedback/{tokens[2]}", {"t2": "7", "t5": "3"})
     assert r.status == 400 and BAD_SCORE in r.text
     assert 'name="t5" value="3" checked' in r.text  # the rater's other choice is kept
-    assert store.round_responses(round_id) == []
+    assert store.mirror.responses(round_id) == []
     r = request(url, "POST", f"/feedback/{tokens[2]}", {"t2": "2"})  # the link still works afterwards
-    assert r.status == 200 and store.round_responses(round_id)[0]["ratings"] == {2: 2, 5: None, 9: None}
+    assert r.status == 200 and store.mirror.responses(round_id)[0].ratings == {2: 2, 5: None, 9: None}
 
 
 @pytest.mark.parametrize("value", ["²", "9" * 5000], ids=["superscript two", "5000 digits"])
@@ -452,7 +453,7 @@ def test_odd_digits_give_a_dutch_message_not_a_server_error(server, library, val
     store, _owner, round_id, tokens = http_round(server, library)
     r = request(url, "POST", f"/feedback/{tokens[0]}", {"t2": value, "t5": "3"})
     assert r.status == 400 and BAD_SCORE in r.text
-    assert store.round_responses(round_id) == []
+    assert store.mirror.responses(round_id) == []
 
 
 def test_long_comments_on_many_themes_are_accepted(server, library):
@@ -460,14 +461,14 @@ def test_long_comments_on_many_themes_are_accepted(server, library):
     themes = list(library.structure.quick_scan)[:14]
     store = Store(server[1])
     n = next(_serial)
-    person = store.create_account(f"Lange Tekst {n}", f"lang{n}@test.nl", "geen-echte-hash")
-    session = store.insert_full_session(person, {"label": "", "scope_kind": "quickscan", "scope_key": "",
+    person = store.people.create_account(f"Lange Tekst {n}", f"lang{n}@test.nl", "geen-echte-hash")
+    session = store.sessions.insert_full(person, {"label": "", "scope_kind": "quickscan", "scope_key": "",
                                                  "perspective": "zittend", "themes": themes, "status": "afgerond",
                                                  "created_at": "2026-01-05T10:00:00+00:00"},
                                         [Answer(theme=t, mastery=3) for t in themes], [])
-    round_id, links = Service(store, library, Actor(person)).create_round(session, "Lang", themes, FOUR[:1])
+    round_id, links = Service(store, library, Actor(person)).mirror.create_round(session, "Lang", themes, FOUR[:1])
     fields = {f"t{t}": "4" for t in themes} | {f"c{t}": "woord " * 250 for t in themes}  # 1500 characters each
     assert len(urllib.parse.urlencode(fields)) > 20_000  # 14 × 1500 alone is 21 000
     r = request(url, "POST", f"/feedback/{links[0].token}", fields)
     assert r.status == 200 and "Dank je wel" in r.text
-    assert len(store.round_responses(round_id)) == 1
+    assert len(store.mirror.responses(round_id)) == 1

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from wegwijzer.demo import populate
 from wegwijzer.service import auth
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 from .browser import wait_for_app
 
@@ -40,7 +40,7 @@ def secretary(db_path, library) -> tuple[str, int]:
     person = auth.register(store, "Sara Secretaris", email, PASSWORD)
     [session] = populate(store, library, sessions_per_person=1, seed=person, person_id=person)
     for theme, mastery in SELF.items():
-        store.save_answer(session, theme, mastery=mastery)
+        store.sessions.save_answer(session, theme, mastery=mastery)
     store.close()
     return email, session
 
@@ -148,9 +148,9 @@ def test_a_round_with_four_raters_from_links_to_result(server, chromium, library
         ("Wethouder Pietersen", "College van B&W"), ("Directeur corporatie", "Externe partners")]
     assert all(link.startswith(f"{url}/feedback/") for _, _, link, _ in links)
     store = Store(db_path)
-    [round_row] = store.rounds_of(store.session(session).person_id)
-    assert round_row["themes"][:3] == [2, 5, 9] and round_row["self_scores"][5] == 4
-    assert sorted(i["category"] for i in store.round_invites(round_row["id"])) == ["college"] * 3 + ["extern"]
+    [round_row] = store.mirror.rounds_of(store.sessions.get(session).person_id)
+    assert list(round_row.themes[:3]) == [2, 5, 9] and round_row.self_scores[5] == 4
+    assert sorted(i.category for i in store.mirror.invites(round_row.id)) == ["college"] * 3 + ["extern"]
     dump = "\n".join(store.conn.iterdump())
     assert not any(token in dump for *_, token in links)  # only hashes are kept
     store.close()

@@ -8,31 +8,38 @@ import json
 
 import pytest
 
-from wegwijzer.domain.transfer import ImportRejected, export_csv, export_json, import_session, safe_cell
-from wegwijzer.storage.database import Store
+from wegwijzer.domain.transfer import ImportRejected, export_csv, export_json, safe_cell
+from wegwijzer.service import Service
+from wegwijzer.service.access import Actor
+from wegwijzer.storage import Store
+
+
+def import_session(store: Store, person: int, raw: bytes, library) -> int:
+    """An import as the app does it: through the service, as the person who imports."""
+    return Service(store, library, Actor(person)).sessions.import_json(raw)
 
 
 def filled_session(store: Store) -> int:
-    sid = store.create_session(store.local_person(), label="Voorjaar", scope_kind="hoofdstuk", scope_key="een",
+    sid = store.sessions.create(store.people.local_person(), label="Voorjaar", scope_kind="hoofdstuk", scope_key="een",
                                perspective="aspirant", themes=[1, 2])
-    store.save_answer(sid, 1, mastery=4, importance=2, note="Goed gesprek gehad")
-    store.save_answer(sid, 2, not_applicable=True)
-    store.save_action(sid, 1, "Agenda bespreken")
-    store.set_status(sid, "afgerond")
+    store.sessions.save_answer(sid, 1, mastery=4, importance=2, note="Goed gesprek gehad")
+    store.sessions.save_answer(sid, 2, not_applicable=True)
+    store.sessions.save_action(sid, 1, "Agenda bespreken")
+    store.sessions.set_status(sid, "afgerond")
     return sid
 
 
 def exported(store: Store, sid: int) -> str:
-    return export_json(store.session(sid), store.answers(sid), store.actions(sid))
+    return export_json(store.sessions.get(sid), store.sessions.answers(sid), store.sessions.actions(sid))
 
 
 def test_json_round_trip_keeps_everything(store, mini):
     sid = filled_session(store)
-    new_id = import_session(store, store.local_person(), exported(store, sid).encode(), mini)
+    new_id = import_session(store, store.people.local_person(), exported(store, sid).encode(), mini)
     assert new_id != sid
-    assert store.answers(new_id) == store.answers(sid)
-    assert store.actions(new_id) == store.actions(sid)
-    old, new = store.session(sid), store.session(new_id)
+    assert store.sessions.answers(new_id) == store.sessions.answers(sid)
+    assert store.sessions.actions(new_id) == store.sessions.actions(sid)
+    old, new = store.sessions.get(sid), store.sessions.get(new_id)
     assert (new.label, new.scope_kind, new.scope_key, new.perspective, new.themes, new.status) == (
         old.label, old.scope_kind, old.scope_key, old.perspective, old.themes, old.status)
 
@@ -67,14 +74,14 @@ def test_bad_import_gives_a_dutch_message_and_changes_nothing(store, mini, kind)
     before = store.counts()
     raw = BAD_FILES[kind](exported(store, sid))
     with pytest.raises(ImportRejected) as info:
-        import_session(store, store.local_person(), raw, mini)
+        import_session(store, store.people.local_person(), raw, mini)
     assert info.value.message and info.value.message[0].isupper()
     assert store.counts() == before
 
 
 def test_csv_has_one_row_per_theme_with_labels(store, mini):
     sid = filled_session(store)
-    text = export_csv(mini, store.session(sid), store.answers(sid), store.actions(sid))
+    text = export_csv(mini, store.sessions.get(sid), store.sessions.answers(sid), store.sessions.actions(sid))
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert [r["nummer"] for r in rows] == ["1", "2"]
     assert rows[0]["beheersing"] == "4" and rows[0]["beheersing_label"] == "Goed"
@@ -85,8 +92,8 @@ def test_csv_has_one_row_per_theme_with_labels(store, mini):
 @pytest.mark.parametrize("payload", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "|calc"])
 def test_csv_cells_are_safe_against_formula_injection(store, mini, payload):
     sid = filled_session(store)
-    store.save_answer(sid, 1, note=payload)
-    text = export_csv(mini, store.session(sid), store.answers(sid), store.actions(sid))
+    store.sessions.save_answer(sid, 1, note=payload)
+    text = export_csv(mini, store.sessions.get(sid), store.sessions.answers(sid), store.sessions.actions(sid))
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0]["notitie"] == "'" + payload
     assert safe_cell("gewone tekst") == "gewone tekst" and safe_cell(3) == 3

@@ -2,12 +2,8 @@
 
 import streamlit as st
 
-from ui.context import same_tab_link
+from ui.widgets import refused, same_tab_link
 from wegwijzer.service import Service, ServiceError
-
-
-def refused(exc: ServiceError) -> None:
-    st.error(exc.message)
 
 
 def change_password_form(svc: Service) -> None:
@@ -20,7 +16,7 @@ def change_password_form(svc: Service) -> None:
                 st.error("De twee nieuwe wachtwoorden zijn niet gelijk.")
                 return
             try:
-                svc.change_password(current, new)
+                svc.account.change_password(current, new)
             except ServiceError as exc:
                 refused(exc)
             else:

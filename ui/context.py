@@ -1,38 +1,22 @@
-"""Shared page plumbing: cached content and database, the active session, and error pages.
+"""Where pages get their resources: the content, the database and a service for whoever is using the app.
 
-This is the only place where pages get their resources; the rules themselves live in src/wegwijzer.
+Content and database are loaded once per process (shared with the HTTP routes of server.py). The
+identity is read from the login cookie on every call of :func:`service`, so a logout in another tab
+counts from the next click on.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from ui.account_form import change_password_form
+from ui.widgets import same_tab_link
 from wegwijzer.config import settings
 from wegwijzer.content.library import Library, shared_library
 from wegwijzer.content.problems import ContentError
-from wegwijzer.domain.records import SessionRecord
-from wegwijzer.errors import DutchMessage
 from wegwijzer.service import Service, auth
 from wegwijzer.service.access import Actor
-from wegwijzer.storage.database import DatabaseProblem, Store, shared_store
-
-PAGES = {
-    "start": "app_pages/start.py",
-    "vragenlijst": "app_pages/vragenlijst.py",
-    "dashboard": "app_pages/dashboard.py",
-    "bibliotheek": "app_pages/bibliotheek.py",
-    "thema": "app_pages/thema.py",
-    "gegevens": "app_pages/gegevens.py",
-    "groepen": "app_pages/groepen.py",
-    "groep": "app_pages/groep.py",
-    "coaching": "app_pages/coaching.py",
-    "coachee": "app_pages/coachee.py",
-    "functieprofiel": "app_pages/functieprofiel.py",
-    "onderzoek": "app_pages/onderzoek.py",
-    "spiegel": "app_pages/spiegel.py",
-    "account": "app_pages/account.py",
-    "beheer": "app_pages/beheer.py",
-}
+from wegwijzer.storage import DatabaseProblem, Store, shared_store
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,26 +29,16 @@ def _store(path: str) -> Store:
     return shared_store(path)  # the same connection as the login routes of server.py
 
 
-@st.cache_resource(show_spinner=False)
-def _methods(path: str) -> tuple:
-    from wegwijzer.content.methods import load_methods
-
-    return load_methods(path)
-
-
-def methods() -> tuple:
-    """The intervision methods (inhoud/intervisiemethodes.yaml), loaded once."""
-    from wegwijzer.content.methods import DEFAULT_PATH
-
-    return _methods(str(DEFAULT_PATH))
-
-
 def library() -> Library:
     return _library(str(settings().themes_dir))
 
 
 def store() -> Store:
     return _store(str(settings().db_path))
+
+
+def server_mode() -> bool:
+    return settings().server_mode
 
 
 def require_ready() -> None:
@@ -91,41 +65,26 @@ def require_ready() -> None:
         st.stop()
 
 
-def server_mode() -> bool:
-    return settings().server_mode
-
-
 def actor() -> Actor:
-    """Who is using the app: the local person, or whoever the login cookie belongs to (checked every run)."""
+    """Who is using the app now: the local person, or whoever the login cookie belongs to (asked every time)."""
     if not server_mode():
         if "local_person" not in st.session_state:
-            st.session_state.local_person = store().local_person()
+            st.session_state.local_person = store().people.local_person()
         return Actor(st.session_state.local_person)
     return Actor(auth.person_for_token(store(), st.context.cookies.get(auth.COOKIE_NAME)))
 
 
 def service() -> Service:
+    """A service for whoever is using the app at this moment. Build it anew in every callback."""
     return Service(store(), library(), actor())
-
-
-def same_tab_link(label: str, href: str, *, primary: bool = False) -> None:
-    """A link to one of the login routes, opened in this tab (st.link_button opens a new one).
-
-    ``label`` and ``href`` are fixed strings of the app, never text someone typed.
-    """
-    style = ("display:inline-block;padding:.45rem .9rem;border-radius:.5rem;text-decoration:none;font-weight:600;"
-             + ("background:#1d4f91;color:#fff;" if primary else "border:1px solid #c9ced6;color:#1f2328;"))
-    st.markdown(f'<a href="{href}" target="_self" style="{style}">{label}</a>', unsafe_allow_html=True)
 
 
 def require_login() -> Service:
     """In server mode: the service for the logged-in person, or a Dutch notice with a login link."""
     svc = service()
     if svc.actor.signed_in or not server_mode():
-        account = svc.my_account() if server_mode() else None
+        account = svc.account.mine() if server_mode() else None
         if account is not None and account.must_change_password:
-            from ui.account_form import change_password_form
-
             st.title("Kies een nieuw wachtwoord")
             st.info("Je bent ingelogd met een tijdelijk wachtwoord van de beheerder. Kies eerst een eigen wachtwoord.")
             change_password_form(svc)
@@ -145,52 +104,9 @@ def login_state() -> str:
     svc = service()
     if not svc.actor.signed_in:
         return "logged_out"
-    account = svc.my_account()
+    account = svc.account.mine()
     if account is None:
         return "logged_out"
     if account.must_change_password:
         return "must_change"
     return "admin" if account.is_admin else "user"
-
-
-def own_session(session_id: object) -> SessionRecord | None:
-    """The session with this id when the current person may read it as its owner, else None."""
-    try:
-        sid = int(str(session_id))
-    except (TypeError, ValueError):
-        return None
-    svc = service()
-    if not svc.may("answers", session_id=sid):
-        return None
-    return svc.session(sid)
-
-
-def refused(exc: DutchMessage) -> None:
-    """Show a refusal or a problem in plain Dutch (never a traceback)."""
-    st.error(exc.message)
-
-
-def session_from_query() -> SessionRecord | None:
-    """The session named in the URL (``?sessie=``), remembered across pages in this browser tab."""
-    raw = st.query_params.get("sessie") or st.session_state.get("active_session")
-    record = own_session(raw) if raw is not None else None
-    if record is not None:
-        st.session_state.active_session = record.id
-        if st.query_params.get("sessie") != str(record.id):
-            st.query_params["sessie"] = str(record.id)
-    return record
-
-
-def no_session_notice() -> None:
-    if st.query_params.get("sessie"):
-        st.title("Sessie niet gevonden")
-        st.error("Deze sessie is niet met je gedeeld, of bestaat niet (meer).")
-    else:
-        st.title("Nog geen sessie gekozen")
-        st.info("Kies eerst een sessie op de startpagina, of begin een nieuwe.")
-    st.page_link(PAGES["start"], label="Naar de startpagina", icon=":material/home:")
-    st.stop()
-
-
-def session_title(record: SessionRecord) -> str:
-    return record.label or f"Sessie van {record.created_at[:10]}"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.callbacks import run
+from ui.widgets import show_problem
 from wegwijzer.content.models import Theme
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, NOT_APPLICABLE_LABEL, MasteryScale
-from wegwijzer.service import Service, ServiceError
+from wegwijzer.service import Service
 
 NVT = "nvt"
 MASTERY_OPTIONS = [1, 2, 3, 4, 5, NVT]
@@ -16,23 +18,25 @@ SITUATIONAL_NOTE = ("\n\n:gray[*Dit thema speelt alleen in bepaalde situaties; n
 
 
 def store_change(svc: Service, session_id: int, theme: int, field: str, key: str) -> None:
-    """Widget callback: write the one changed value to the database before the page reruns."""
+    """Write the one changed value (read from the widget's state) to the database."""
     value = st.session_state[key]
     if field == "mastery":
         changes = {"not_applicable": True} if value == NVT else {"mastery": value, "not_applicable": False}
     elif field == "importance":
         changes = {"importance": value}
     else:
-        changes = {"note": (value or "")[:5000]}
-    try:
-        svc.save_answer(session_id, theme, **changes)
-    except ServiceError as exc:
-        st.session_state["save_problem"] = exc.message
+        changes = {"note": value or ""}
+    svc.sessions.save_answer(session_id, theme, **changes)
 
 
-def theme_card(svc: Service, session_id: int, theme: Theme, answer: Answer, scale: MasteryScale, *, locked: bool) -> None:
+def theme_card(session_id: int, theme: Theme, answer: Answer, scale: MasteryScale, *, locked: bool) -> None:
     number = theme.number
     m_key, i_key, n_key = f"m_{session_id}_{number}", f"i_{session_id}_{number}", f"n_{session_id}_{number}"
+    where = f"theme_{number}"
+
+    def on_change(field: str, key: str) -> dict:
+        return {"on_change": run, "args": (store_change, session_id, number, field, key), "kwargs": {"where": where}}
+
     # the stored answer is the truth: callbacks write before the rerun, so it is always current
     current = NVT if answer.not_applicable else answer.mastery
     with st.container(border=True, key=f"theme_{number}"):
@@ -41,17 +45,18 @@ def theme_card(svc: Service, session_id: int, theme: Theme, answer: Answer, scal
         with st.expander("Kernpunten en stellingen"):
             st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points)
                         + "\n\n**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
+        show_problem(where)
         st.radio(f"{scale.question} — {theme.title}", MASTERY_OPTIONS, horizontal=True, key=m_key,
                  format_func=lambda v: NOT_APPLICABLE_LABEL if v == NVT else f"{v} · {scale.labels[v]}",
-                 index=None if current is None else MASTERY_OPTIONS.index(current),
-                 on_change=store_change, args=(svc, session_id, number, "mastery", m_key), disabled=locked)
+                 index=None if current is None else MASTERY_OPTIONS.index(current), disabled=locked,
+                 **on_change("mastery", m_key))
         if current != NVT:
             st.radio(f"{IMPORTANCE_QUESTION} — {theme.title}", [1, 2, 3], format_func=IMPORTANCE_LABELS.get,
                      index=None if answer.importance is None else answer.importance - 1, horizontal=True, key=i_key,
-                     on_change=store_change, args=(svc, session_id, number, "importance", i_key), disabled=locked)
+                     disabled=locked, **on_change("importance", i_key))
         with st.expander("Notitie (alleen voor jezelf)" + (" · ingevuld" if answer.note else "")):
             st.text_area(f"Notitie bij {theme.title}", value=answer.note, key=n_key, max_chars=5000, disabled=locked,
-                         on_change=store_change, args=(svc, session_id, number, "note", n_key),
                          label_visibility="collapsed",
                          placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
-                         help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.")
+                         help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.",
+                         **on_change("note", n_key))

@@ -27,11 +27,11 @@ def _check(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from wegwijzer.content.library import load_library
     from wegwijzer.demo import populate
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     store = Store(args.db or settings().db_path)
     library = load_library(settings().themes_dir)
-    ids = populate(store, library, sessions_per_person=2, seed=args.seed, person_id=store.local_person())
+    ids = populate(store, library, sessions_per_person=2, seed=args.seed, person_id=store.people.local_person())
     print(f"demo-sessies toegevoegd: {ids}")
     return 0
 
@@ -57,11 +57,12 @@ def _create_admin(args: argparse.Namespace) -> int:
     import getpass
     import os
 
+    from wegwijzer.domain import credentials
     from wegwijzer.service import auth
-    from wegwijzer.storage.database import Store
+    from wegwijzer.storage import Store
 
     store = Store(args.db or settings().db_path)
-    if store.has_admin() and not args.another:
+    if store.people.has_admin() and not args.another:
         print("Er is al een beheerder. Gebruik --nog-een om er nog een te maken.", file=sys.stderr)
         return 1
     password = os.environ.get("WEGWIJZER_ADMIN_PASSWORD")
@@ -75,7 +76,7 @@ def _create_admin(args: argparse.Namespace) -> int:
     except auth.LoginRefused as exc:
         print(f"Niet aangemaakt: {exc.message}", file=sys.stderr)
         return 1
-    print(f"beheerder aangemaakt: {auth.normalise_email(args.email)}")
+    print(f"beheerder aangemaakt: {credentials.normalise_email(args.email)}")
     return 0
 
 

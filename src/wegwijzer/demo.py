@@ -6,7 +6,7 @@ import random
 
 from wegwijzer.content.library import Library
 from wegwijzer.domain.records import Action, Answer
-from wegwijzer.storage.database import Store, now
+from wegwijzer.storage import Store
 
 
 def sample_answers(library: Library, themes: list[int] | tuple[int, ...], seed: int) -> list[Answer]:
@@ -34,9 +34,7 @@ def populate(store: Store, library: Library, *, people: int = 1, sessions_per_pe
         if person_id is not None:
             person = person_id
         else:
-            with store.write() as conn:
-                person = int(conn.execute("INSERT INTO people (name, created_at) VALUES (?, ?)",
-                                          (f"Demo {p + 1}", now())).lastrowid)
+            person = store.people.create(f"Demo {p + 1}")
         for s in range(sessions_per_person):
             answers = sample_answers(library, themes, seed * 100_003 + p * 101 + s)
             actions = [Action(theme=a.theme, text="Gesprek plannen met de burgemeester.")
@@ -44,5 +42,5 @@ def populate(store: Store, library: Library, *, people: int = 1, sessions_per_pe
             session = {"label": f"Reflectie {2025 + s}", "scope_kind": scope, "scope_key": "", "perspective": "zittend",
                        "themes": themes, "status": "afgerond", "created_at": f"{2025 + s}-03-01T10:00:00+00:00",
                        "completed_at": f"{2025 + s}-03-01T11:00:00+00:00"}
-            session_ids.append(store.insert_full_session(person, session, answers, actions))
+            session_ids.append(store.sessions.insert_full(person, session, answers, actions))
     return session_ids

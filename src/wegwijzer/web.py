@@ -19,9 +19,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from wegwijzer.config import settings
 from wegwijzer.content.library import shared_library
+from wegwijzer.domain import credentials
 from wegwijzer.render import documents
-from wegwijzer.service import auth
-from wegwijzer.storage.database import Store, shared_store
+from wegwijzer.service import Service, auth
+from wegwijzer.service.access import LOGGED_OUT, Actor
+from wegwijzer.service.mirror import RaterLinkProblem
+from wegwijzer.storage import Store, shared_store
 
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
               "/robots.txt")
@@ -36,10 +39,15 @@ def store() -> Store:
     return shared_store(settings().db_path)
 
 
+def service(person_id: int | None = None) -> Service:
+    """The guarded service for this request: every route goes through the same access rules as the app."""
+    return Service(store(), shared_library(str(settings().themes_dir)), Actor(person_id) if person_id else LOGGED_OUT)
+
+
 def _page(title: str, lead: str, form: str, *, status: int = 200, **values: object) -> HTMLResponse:
     html = documents.render(
         "auth.html", title=title, lead=lead, form=form, registration_open=settings().registration_open,
-        min_length=auth.MIN_PASSWORD_LENGTH, next=values.pop("next", ""), email=values.pop("email", ""),
+        min_length=credentials.MIN_PASSWORD_LENGTH, next=values.pop("next", ""), email=values.pop("email", ""),
         name=values.pop("name", ""), **values)
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
 
@@ -84,7 +92,7 @@ async def _form(request: Request, limit: int = MAX_FORM_BYTES, *, strict: bool =
 
 
 def _set_cookie(response: Response, login: auth.Login) -> None:
-    response.set_cookie(auth.COOKIE_NAME, login.token, max_age=auth.TOKEN_DAYS * 86_400, httponly=True,
+    response.set_cookie(auth.COOKIE_NAME, login.token, max_age=credentials.TOKEN_DAYS * 86_400, httponly=True,
                         samesite="lax", secure=settings().secure_cookie, path="/")
 
 
@@ -107,7 +115,7 @@ async def login_page(request: Request) -> Response:
     form = await _form(request)
     email, password, target = form.get("email", ""), form.get("password", ""), form.get("next", "")
     try:
-        login = auth.login(store(), email, password, _client(request))
+        login = service().account.login(email, password, _client(request))
     except auth.LoginRefused as exc:
         return _page("Inloggen", "Log in om verder te gaan.", "login", status=429 if exc.throttled else 401,
                      error=exc.message, email=email, next=target)
@@ -131,8 +139,9 @@ async def register_page(request: Request) -> Response:
     form = await _form(request)
     name, email, password = form.get("name", ""), form.get("email", ""), form.get("password", "")
     try:
-        auth.register(store(), name, email, password)
-        login = auth.login(store(), email, password, _client(request))
+        anonymous = service()
+        anonymous.account.register(name, email, password)
+        login = anonymous.account.login(email, password, _client(request))
     except auth.LoginRefused as exc:
         return _page("Account maken", lead, "register", status=400, error=exc.message, name=name, email=email)
     response = RedirectResponse("./", status_code=303)
@@ -147,7 +156,9 @@ async def logout_page(request: Request) -> Response:
         return _page("Uitloggen", "Wil je uitloggen? Je wordt dan op al je apparaten uitgelogd.", "logout")
     if request.method == "POST" and not _same_origin(request):
         return _page("Uitloggen", "Wil je uitloggen?", "logout", status=403)
-    auth.logout(store(), request.cookies.get(auth.COOKIE_NAME))
+    person = current_person(request)
+    if person is not None:
+        service(person).account.logout_everywhere()
     response = RedirectResponse("inloggen?uitgelogd=1", status_code=303)
     response.delete_cookie(auth.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=settings().secure_cookie)
     return response
@@ -171,14 +182,10 @@ def _rater_page(form: object, *, status: int = 200, **values: object) -> HTMLRes
 
 async def rater_page(request: Request) -> Response:
     """A rater's one-time form (no account): GET shows it, POST stores the answers once."""
-    from wegwijzer.service import Service
-    from wegwijzer.service.access import LOGGED_OUT
-    from wegwijzer.service.mirror import RaterLinkProblem
-
     token = request.path_params["token"]
-    service = Service(store(), None, LOGGED_OUT)
+    rater = service().mirror
     try:
-        form = service.rater_form(token)
+        form = rater.rater_form(token)
     except RaterLinkProblem as exc:
         return _rater_page(None, status=_RATER_STATUS[exc.kind], problem=exc.message)
     if request.method == "GET":
@@ -195,7 +202,7 @@ async def rater_page(request: Request) -> Response:
         ratings[number] = _SCORES.get(fields.get(f"t{number}", ""), 0)
         comments[number] = fields.get(f"c{number}", "")[:5000]
     try:
-        service.submit_feedback(token, ratings, comments)
+        rater.submit_feedback(token, ratings, comments)
     except RaterLinkProblem as exc:
         if exc.kind != "answers":  # e.g. a second submit that lost the race
             return _rater_page(None, status=_RATER_STATUS[exc.kind], problem=exc.message)
@@ -247,7 +254,7 @@ def create_admin_from_environment() -> str | None:
     import os
 
     email, password = os.environ.get("WEGWIJZER_ADMIN_EMAIL"), os.environ.get("WEGWIJZER_ADMIN_PASSWORD")
-    if not settings().server_mode or not email or not password or store().has_admin():
+    if not settings().server_mode or not email or not password or store().people.has_admin():
         return None
     try:
         auth.register(store(), os.environ.get("WEGWIJZER_ADMIN_NAME", "Beheerder"), email, password, is_admin=True)

@@ -15,23 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
-import yaml
-import yaml_rs
 from pydantic import ValidationError
 
+from wegwijzer.content.datafile import dotted
 from wegwijzer.content.models import ROLE_KEYS, Chapter, Part, Role, RoleKey, Structure, Theme
 from wegwijzer.content.problems import ContentError, Problem
-from wegwijzer.content.yaml_lines import line_in, node_tree, syntax_error
+from wegwijzer.content.reading import TEMPLATE_HINT, Source, parse, problem_from_error, read_source
 
 STRUCTURE_FILE = "structuur.yaml"
 THEME_FILE = re.compile(r"^\d{3}-[a-z0-9-]+\.md$")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_CLOSING = re.compile(r"^---[ \t]*$", flags=re.MULTILINE)
-
-TEMPLATE_HINT = "zie thema's/_sjabloon.md"
 
 
 def slugify(title: str) -> str:
@@ -69,138 +63,6 @@ class Library:
         return tuple(self.by_number[n] for n in self.chapters[chapter_key].numbers)
 
 
-# --- reading one file -------------------------------------------------------------------------
-
-
-@dataclass
-class _Source:
-    """A file split into front matter and body, with the line where the front matter starts."""
-
-    path: Path
-    display: str
-    front: str = ""
-    body: str = ""
-    first_line: int = 2  # line number of the first front-matter line
-
-    _tree: Any = None
-
-    def line_of(self, loc: tuple[Any, ...]) -> int:
-        """Best line number for a pydantic ``loc`` inside the front matter."""
-        if self._tree is None:
-            self._tree = node_tree(self.front)
-        line = line_in(self._tree, loc)
-        return self.first_line - 1 if line is None else self.first_line + line
-
-
-def _read_source(path: Path, display: str, problems: list[Problem], *, front_matter: bool) -> _Source | None:
-    try:
-        with open(path, "rb") as fh:
-            text = fh.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(display, 0, "T001", "-", f"bestand niet leesbaar ({exc.__class__.__name__})",
-                                "sla het bestand op als UTF-8-tekst"))
-        return None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if not front_matter:
-        return _Source(path, display, front=text, first_line=1)
-    if not text.startswith("---\n"):
-        problems.append(Problem(display, 1, "T001", "-", "het bestand begint niet met '---' (front matter ontbreekt)",
-                                f"begin met een regel '---', dan de velden, dan weer '---'; {TEMPLATE_HINT}"))
-        return None
-    close = text.find("\n---\n", 3)
-    if close != -1:
-        front, body = text[4:close + 1], text[close + 5:].strip("\n")
-    else:  # rare forms: '---' at the very end, or with trailing spaces
-        end = _CLOSING.search(text, 4)
-        if end is None:
-            problems.append(Problem(display, 1, "T001", "-", "de front matter wordt niet afgesloten",
-                                    "zet na het laatste veld een regel met alleen '---'"))
-            return None
-        front, body = text[4:end.start()], text[end.end():].strip("\n")
-    return _Source(path, display, front=front, body=body, first_line=2)
-
-
-def _parse(src: _Source, problems: list[Problem]) -> dict[str, Any] | None:
-    """Parse YAML with the fast Rust parser; on any doubt let PyYAML decide and locate the error."""
-    try:
-        data = yaml_rs.loads(src.front)
-    except Exception:  # noqa: BLE001 - any failure here is re-examined by PyYAML below
-        data = None
-    if isinstance(data, dict):
-        return data
-    try:
-        data = yaml.load(src.front, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        at, reason = syntax_error(exc)
-        line = src.first_line + (at or 0)
-        problems.append(Problem(src.display, line, "T002", "-", f"YAML-fout: {reason}",
-                                "controleer inspringing en zet tekst met ': ' of '#' tussen aanhalingstekens"))
-        return None
-    if not isinstance(data, dict):
-        problems.append(Problem(src.display, src.first_line, "T002", "-", "de front matter is geen lijst van velden",
-                                f"schrijf velden als 'naam: waarde'; {TEMPLATE_HINT}"))
-        return None
-    return data
-
-
-# --- pydantic errors to problems --------------------------------------------------------------
-
-_LIST_LIMITS = {"key_points": "3 tot 7", "statements": "2 tot 4", "reflection_questions": "2 of 3", "related": "0 tot 8",
-                "chapters": "minstens 1", "parts": "minstens 1"}
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "-"
-
-
-def _problem_from_error(src: _Source, err: Mapping[str, Any]) -> Problem:
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    name = _dotted(loc)
-    line = src.line_of(loc)
-    message = str(err.get("msg", ""))
-    if kind == "missing":
-        return Problem(src.display, src.first_line - 1, "T003", name, "verplicht veld ontbreekt",
-                       f"voeg '{loc[-1]}:' toe; {TEMPLATE_HINT}")
-    if kind == "extra_forbidden":
-        if loc[0] == "roles" and len(loc) == 2:
-            return Problem(src.display, line, "T006", name, f"onbekende rol '{loc[1]}'",
-                           "gebruik alleen " + ", ".join(ROLE_KEYS))
-        return Problem(src.display, line, "T004", name, "onbekend veld",
-                       f"verwijder het veld of corrigeer de spelling; {TEMPLATE_HINT}")
-    if "no_role" in message:
-        return Problem(src.display, src.line_of(("roles",)), "T006", "roles", "geen enkele rol heeft een gewicht boven 0",
-                       "geef minstens één rol een gewicht, bijvoorbeeld 'verbinder: 1.0'")
-    if kind in ("too_short", "too_long"):
-        count = _LIST_LIMITS.get(str(loc[-1]), "het toegestane aantal")
-        return Problem(src.display, line, "T007", name, f"verkeerd aantal items ({message})",
-                       f"geef {count} items")
-    if "statement_start" in message:
-        index = int(message.rsplit(":", 1)[1])
-        loc = (*loc, index)
-        return Problem(src.display, src.line_of(loc), "T008", _dotted(loc), "stelling staat niet in de ik-vorm",
-                       "formuleer als 'Ik …', bijvoorbeeld 'Ik breng in B&W ook ongevraagd advies in …'")
-    if "question_mark" in message:
-        index = int(message.rsplit(":", 1)[1])
-        loc = (*loc, index)
-        return Problem(src.display, src.line_of(loc), "T009", _dotted(loc), "reflectievraag eindigt niet op '?'",
-                       "formuleer een open vraag die eindigt op een vraagteken")
-    hint = {
-        "greater_than_equal": "kies een waarde binnen het bereik",
-        "less_than_equal": "kies een waarde binnen het bereik",
-        "string_pattern_mismatch": "gebruik kleine letters, cijfers en '-'",
-        "string_too_long": "maak de tekst korter",
-        "string_too_short": "vul de tekst in",
-        "literal_error": "kies een van de toegestane waarden",
-    }.get(kind, "corrigeer de waarde; " + TEMPLATE_HINT)
-    if loc and loc[0] == "roles" and kind in ("greater_than_equal", "less_than_equal", "float_parsing", "float_type"):
-        hint = "een gewicht ligt tussen 0 en 1, schrijf bijvoorbeeld 0.5"
-    return Problem(src.display, line, "T005", name, f"ongeldige waarde: {message}", hint)
-
-
 # --- the folder -------------------------------------------------------------------------------
 
 
@@ -208,33 +70,33 @@ def _display(folder: Path, name: str) -> str:
     return f"{folder.name}/{name}"
 
 
-def _load_structure(folder: Path, problems: list[Problem]) -> tuple[Structure | None, _Source | None]:
+def _load_structure(folder: Path, problems: list[Problem]) -> tuple[Structure | None, Source | None]:
     path = folder / STRUCTURE_FILE
     display = _display(folder, STRUCTURE_FILE)
     if not path.is_file():
         problems.append(Problem(display, 0, "T001", "-", "het structuurbestand ontbreekt",
                                 f"maak {STRUCTURE_FILE} met delen, hoofdstukken en rollen"))
         return None, None
-    src = _read_source(path, display, problems, front_matter=False)
+    src = read_source(path, display, problems, front_matter=False)
     if src is None:
         return None, None
-    data = _parse(src, problems)
+    data = parse(src, problems)
     if data is None:
         return None, src
     try:
         return Structure.model_validate(data), src
     except ValidationError as exc:
-        problems.extend(_problem_from_error(src, e) for e in exc.errors())
+        problems.extend(problem_from_error(src, e) for e in exc.errors())
         return None, src
 
 
-def _check_structure(structure: Structure, src: _Source, problems: list[Problem]) -> None:
+def _check_structure(structure: Structure, src: Source, problems: list[Problem]) -> None:
     expected = 1
     for pi, part in enumerate(structure.parts):
         for ci, chapter in enumerate(part.chapters):
             loc = ("parts", pi, "chapters", ci, "first")
             if chapter.first != expected or chapter.last < chapter.first:
-                problems.append(Problem(src.display, src.line_of(loc), "T016", _dotted(loc),
+                problems.append(Problem(src.display, src.line_of(loc), "T016", dotted(loc),
                                         f"hoofdstuk '{chapter.key}' loopt van {chapter.first} tot {chapter.last}, verwacht begin {expected}",
                                         "laat de hoofdstukken aansluitend de nummers 1 tot theme_count dekken"))
             expected = chapter.last + 1
@@ -254,12 +116,12 @@ def _check_structure(structure: Structure, src: _Source, problems: list[Problem]
     for i, n in enumerate(structure.quick_scan):
         if not 1 <= n <= structure.theme_count or n in structure.quick_scan[:i]:
             loc = ("quick_scan", i)
-            problems.append(Problem(src.display, src.line_of(loc), "T016", _dotted(loc),
+            problems.append(Problem(src.display, src.line_of(loc), "T016", dotted(loc),
                                     f"themanummer {n} in de quick scan bestaat niet of staat er dubbel in",
                                     f"kies unieke nummers tussen 1 en {structure.theme_count}"))
 
 
-def _check_quick_scan_coverage(structure: Structure, themes: Mapping[int, Theme], src: _Source,
+def _check_quick_scan_coverage(structure: Structure, themes: Mapping[int, Theme], src: Source,
                                problems: list[Problem]) -> None:
     chosen = [themes[n] for n in structure.quick_scan if n in themes]
     missing_chapters = [c.key for c in structure.chapters if not any(t.number in c.numbers for t in chosen)]
@@ -274,11 +136,11 @@ def _check_quick_scan_coverage(structure: Structure, themes: Mapping[int, Theme]
                                 "neem voor elke rol minstens één thema op dat die rol weegt"))
 
 
-def _load_theme(path: Path, display: str, problems: list[Problem]) -> tuple[Theme | None, _Source | None]:
-    src = _read_source(path, display, problems, front_matter=True)
+def _load_theme(path: Path, display: str, problems: list[Problem]) -> tuple[Theme | None, Source | None]:
+    src = read_source(path, display, problems, front_matter=True)
     if src is None:
         return None, None
-    data = _parse(src, problems)
+    data = parse(src, problems)
     if data is None:
         return None, src
     if "body" in data:
@@ -289,7 +151,7 @@ def _load_theme(path: Path, display: str, problems: list[Problem]) -> tuple[Them
     try:
         return Theme.model_validate(data), src
     except ValidationError as exc:
-        problems.extend(_problem_from_error(src, e) for e in exc.errors())
+        problems.extend(problem_from_error(src, e) for e in exc.errors())
         return None, src
 
 
@@ -306,7 +168,7 @@ def check_folder(folder: Path | str) -> tuple[Library | None, list[Problem]]:
         _check_structure(structure, structure_src, problems)
 
     themes: dict[int, Theme] = {}
-    sources: dict[int, _Source] = {}
+    sources: dict[int, Source] = {}
     unreadable: set[int] = set()  # numbers (from file names) of files that already have a problem
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".md") or name == "README.md" or name.startswith("_"):
@@ -354,7 +216,7 @@ def check_folder(folder: Path | str) -> tuple[Library | None, list[Problem]]:
                 loc = ("related", i)
                 if rel == number or rel in seen or not 1 <= rel <= structure.theme_count:
                     why = "verwijst naar zichzelf" if rel == number else "staat er dubbel in" if rel in seen else "bestaat niet"
-                    problems.append(Problem(src.display, src.line_of(loc), "T011", _dotted(loc),
+                    problems.append(Problem(src.display, src.line_of(loc), "T011", dotted(loc),
                                             f"verwant thema {rel} {why}",
                                             f"noem andere, bestaande themanummers (1–{structure.theme_count})"))
                 seen.add(rel)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from wegwijzer.content.datafile import FrozenModel
 
 RoleKey = Literal["verbinder", "adviseur", "directeur", "boegbeeld", "crisisleider", "netwerker", "persoon"]
 ROLE_KEYS: tuple[RoleKey, ...] = ("verbinder", "adviseur", "directeur", "boegbeeld", "crisisleider", "netwerker", "persoon")
@@ -23,11 +25,7 @@ Weight = Annotated[float, Field(ge=0, le=1)]
 FIRST_PERSON = re.compile(r"\b[Ii]k\b")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class RoleWeights(_Frozen):
+class RoleWeights(FrozenModel):
     """How strongly a theme speaks to each role of the job, from 0 (not) to 1 (fully)."""
 
     verbinder: Weight = Field(0, description="Verbinder tussen college en organisatie.")
@@ -53,7 +51,7 @@ class RoleWeights(_Frozen):
         return max(self.items(), key=lambda kv: kv[1])[0]
 
 
-class Theme(_Frozen):
+class Theme(FrozenModel):
     """One of the 100 themes: the front matter of a file in ``thema's/`` plus its Markdown body."""
 
     number: int = Field(ge=1, le=100, description="The book's number of the theme, 1–100.")
@@ -86,7 +84,7 @@ class Theme(_Frozen):
         return value
 
 
-class Role(_Frozen):
+class Role(FrozenModel):
     """A role of the job, as shown on the dashboard."""
 
     key: RoleKey = Field(description="Stable identifier used in theme files.")
@@ -96,7 +94,7 @@ class Role(_Frozen):
     core: bool = Field(description="True for the three core roles of the job.")
 
 
-class Chapter(_Frozen):
+class Chapter(FrozenModel):
     """A chapter of the book: a contiguous range of theme numbers."""
 
     key: Key = Field(description="Stable identifier used in theme files.")
@@ -110,7 +108,7 @@ class Chapter(_Frozen):
         return range(self.first, self.last + 1)
 
 
-class Part(_Frozen):
+class Part(FrozenModel):
     """A part (deel) of the book, grouping chapters."""
 
     key: Key = Field(description="Stable identifier.")
@@ -119,7 +117,7 @@ class Part(_Frozen):
     chapters: tuple[Chapter, ...] = Field(min_length=1, description="The chapters of this part, in the book's order.")
 
 
-class Structure(_Frozen):
+class Structure(FrozenModel):
     """The file ``thema's/structuur.yaml``: parts, chapters, roles and the quick scan."""
 
     theme_count: int = Field(ge=1, le=100, description="How many themes the content holds (100 for the book).")

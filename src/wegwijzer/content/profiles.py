@@ -1,35 +1,27 @@
-"""Functieprofielen: what a municipality looks for, as weights on roles and themes, and a result's fit.
+"""Functieprofielen: what a municipality looks for, as weights on roles and themes.
 
 A profile gives weights 1–3 to some roles and some themes, each with a one-line reason. Two example
 profiles ship as YAML files in ``inhoud/functieprofielen/``; a person can make their own in the app
-(stored as JSON and read back with :func:`profile_from_dict`, which validates the same way).
-
-The fit of a result against a profile is reflection material, not an assessment (see ``DISCLAIMER``).
-All functions are pure; none of them touches the database or the interface.
+(stored as JSON and read back with :func:`profile_from_dict`, which validates the same way). How a
+result fits a profile is a rule of ``domain/fit.py``.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import Field, StringConstraints, ValidationError, model_validator
 
 from wegwijzer.config import PROJECT_ROOT
+from wegwijzer.content.datafile import FrozenModel, dotted, dutch_error, read_yaml
 from wegwijzer.content.library import Library
-from wegwijzer.content.models import CORE_ROLES, ROLE_KEYS, RoleKey
-from wegwijzer.content.yaml_lines import syntax_error
-from wegwijzer.domain.records import Answer
-from wegwijzer.domain.scoring import role_profile
+from wegwijzer.content.models import ROLE_KEYS, RoleKey
 from wegwijzer.errors import DataFileError
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
-STRENGTH_MIN = 4  # mastery 4 or 5 is a strong point for the profile
-ATTENTION_MAX = 3  # mastery 3 or lower is a point of attention
-MAX_MASTERY = 5
 
 DISCLAIMER = (
     "Deze vergelijking helpt je nadenken over een functie en je voorbereiden op een sollicitatie; het is geen "
@@ -46,18 +38,14 @@ class ProfileError(DataFileError):
     """A profile cannot be read; ``problems`` holds one Dutch line per problem: file, field, what, fix."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class ProfileWeight(_Frozen):
+class ProfileWeight(FrozenModel):
     """How much a profile asks of one role or theme, and why."""
 
     weight: int = Field(ge=1, le=3, description="1 = telt mee, 2 = belangrijk, 3 = zeer belangrijk.")
     reason: str = Field("", max_length=300, description="One line: what the municipality wants and why it lands here.")
 
 
-class FunctionProfile(_Frozen):
+class FunctionProfile(FrozenModel):
     """A municipality's wanted profile: weights on roles and themes. Leave out what does not count."""
 
     key: Key = Field(description="Stable identifier; for a data file equal to the file name without '.yaml'.")
@@ -89,33 +77,14 @@ _HINTS = {
 }
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc if p != "[key]") or "-"
-
-
-_WHAT = {
-    "greater_than_equal": "waarde te laag",
-    "less_than_equal": "waarde te hoog",
-    "int_parsing": "geen heel getal",
-    "int_type": "geen heel getal",
-    "int_from_float": "geen heel getal",
-    "string_type": "geen tekst",
-    "string_too_short": "leeg",
-    "string_too_long": "te lang",
-    "string_pattern_mismatch": "ongeldige sleutel",
-}
-
-
 def _message(label: str, err: Mapping[str, Any]) -> str:
     """One Dutch line for one pydantic error: ``label: field — what is wrong — how to fix it``."""
     loc = tuple(err["loc"])
     kind = err["type"]
-    field = _field_name(loc)
+    field = dotted(loc)
     if "no_weight" in str(err.get("msg", "")):
         return (f"{label}: roles/themes — het profiel geeft geen enkel gewicht — "
                 "geef minstens één rol of één thema een gewicht van 1 tot 3")
-    if kind == "missing":
-        return f"{label}: {field} — verplicht veld ontbreekt — voeg '{loc[-1]}:' toe"
     if kind == "extra_forbidden":
         allowed = "weight, reason" if len(loc) == 3 else _FIELDS
         return f"{label}: {field} — onbekend veld — verwijder het of corrigeer de spelling (toegestaan: {allowed})"
@@ -127,11 +96,8 @@ def _message(label: str, err: Mapping[str, Any]) -> str:
         return f"{label}: {field} — gewicht zonder 'weight' en 'reason' — schrijf 'weight: 2' en 'reason: …' eronder"
     if kind == "dict_type":
         return f"{label}: {field} — geen lijst van sleutels — schrijf per rol of thema een sleutel met 'weight' en 'reason' eronder"
-    what = _WHAT.get(kind, "ongeldige waarde")
-    value = err.get("input")
-    if isinstance(value, int | float) or (isinstance(value, str) and 0 < len(value) <= 40):
-        what += f" ({value!r})"
-    return f"{label}: {field} — {what} — {_HINTS.get(str(loc[-1]), 'corrigeer de waarde')}"
+    what, fix = dutch_error(err, hints=_HINTS)
+    return f"{label}: {field} — {what} — {fix}"
 
 
 def _validate(data: Any, label: str) -> FunctionProfile:
@@ -160,16 +126,7 @@ def _missing_reasons(profile: FunctionProfile, label: str) -> list[str]:
 
 def _load_file(path: Path, label: str) -> tuple[FunctionProfile | None, list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [f"{label}: - — bestand niet leesbaar ({exc.__class__.__name__}) — sla het op als UTF-8-tekst"]
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        at, _reason = syntax_error(exc)
-        where = f" (regel {at + 1})" if at is not None else ""
-        return None, [f"{label}: - — YAML-fout{where} — controleer de inspringing en zet tekst met ': ' tussen aanhalingstekens"]
-    try:
+        _text, data = read_yaml(path, lambda line: label, ProfileError)
         profile = _validate(data, label)
     except ProfileError as exc:
         return None, list(exc.problems)
@@ -208,112 +165,7 @@ def check_against_library(profile: FunctionProfile, library: Library) -> list[st
             for n in sorted(profile.themes) if n not in library.by_number]
 
 
-# --- weights and fit ------------------------------------------------------------------------------
-
-
-def theme_weights(profile: FunctionProfile, library: Library) -> dict[int, float]:
-    """The effective weight of every theme of the library for this profile, 0 to 6.
-
-    w(t) = d(t) + Σ_r p(r) · a(t, r) / Σ_r a(t, r)
-
-    with d(t) the profile's own weight on theme t (0 when not named, else 1–3), p(r) the profile's
-    weight on role r (0 when not named, else 1–3) and a(t, r) the theme's role weight from the content
-    (0–1; every theme has at least one above zero). The role part is the mean of the profile's role
-    weights, weighted by how strongly the theme speaks to each role, so it lies between 0 and 3 and a
-    theme touching many roles does not outweigh the themes the profile names itself. Theme numbers of
-    the profile that the library lacks are ignored (see :func:`check_against_library`).
-    """
-    weights: dict[int, float] = {}
-    for theme in library.themes:
-        pairs = theme.roles.items()
-        spread = sum(a for _, a in pairs)
-        role_part = sum((profile.roles[r].weight if r in profile.roles else 0) * a for r, a in pairs) / spread
-        direct = profile.themes[theme.number].weight if theme.number in profile.themes else 0
-        weights[theme.number] = round(direct + role_part, 6)
-    return weights
-
-
-@dataclass(frozen=True)
-class RoleFit:
-    role: RoleKey
-    name: str
-    weight: int  # the profile's weight on the role, 0 when it does not name it
-    reason: str
-    score: float | None  # the person's role score (scoring.role_profile), None without scored themes
-    themes: int  # number of scored themes the score rests on
-
-
-@dataclass(frozen=True)
-class ThemeFit:
-    number: int
-    title: str
-    weight: float  # effective weight, see theme_weights
-    direct: int  # the profile's own weight on the theme, 0 when it does not name it
-    reason: str  # the profile's reason for a direct weight, else ""
-    mastery: int | None  # None when not answered or "niet van toepassing"
-    not_applicable: bool
-
-    @property
-    def gap(self) -> int | None:
-        """5 − mastery, None without a mastery score."""
-        return None if self.mastery is None else MAX_MASTERY - self.mastery
-
-    @property
-    def priority(self) -> float | None:
-        """weight × gap: the order of the points of attention."""
-        return None if self.gap is None else round(self.weight * self.gap, 6)
-
-
-@dataclass(frozen=True)
-class ProfileFit:
-    profile: FunctionProfile
-    roles: tuple[RoleFit, ...]  # roles the profile weighs plus the three core roles, in role order
-    top_themes: tuple[ThemeFit, ...]  # highest effective weight first
-    strengths: tuple[ThemeFit, ...]  # mastery >= 4, highest weight first
-    attention: tuple[ThemeFit, ...]  # mastery <= 3, highest weight × gap first
-    unanswered: tuple[ThemeFit, ...]  # "nog niet ingevuld": no answer at all, highest weight first
-    coverage: float  # share (0–1) of the total effective weight that rests on themes with a mastery score
-
-
-def fit(profile: FunctionProfile, library: Library, answers: Mapping[int, Answer], limit: int = 10) -> ProfileFit:
-    """A result against a profile: roles, the heaviest themes, strong points and points of attention.
-
-    Only themes with an effective weight above zero count. Strengths have mastery 4–5 and are ordered by
-    weight; points of attention have mastery 1–3 and are ordered by weight × (5 − mastery); themes
-    without any answer are listed apart as "nog niet ingevuld" (by weight). A theme marked "niet van
-    toepassing" appears in none of these three lists (only in ``top_themes``) and does not count as
-    covered. Ties go to the higher weight, then book order. Each list holds at most ``limit`` themes.
-    """
-    weights = theme_weights(profile, library)
-
-    def theme_fit(number: int) -> ThemeFit:
-        answer = answers.get(number)
-        own = profile.themes.get(number)
-        return ThemeFit(
-            number=number, title=library.theme(number).title, weight=weights[number],
-            direct=own.weight if own else 0, reason=own.reason if own else "",
-            mastery=answer.mastery if answer is not None and answer.is_scored else None,
-            not_applicable=answer is not None and answer.not_applicable,
-        )
-
-    ranked = [theme_fit(n) for n in sorted(weights, key=lambda n: (-weights[n], n)) if weights[n] > 0]
-    strong = [t for t in ranked if t.mastery is not None and t.mastery >= STRENGTH_MIN]
-    weak = [t for t in ranked if t.mastery is not None and t.mastery <= ATTENTION_MAX]
-    weak.sort(key=lambda t: (-(t.priority or 0), -t.weight, t.number))
-    not_answered = [t for t in ranked if t.number not in answers or not answers[t.number].is_answered]
-
-    total = sum(weights.values())
-    covered = sum(t.weight for t in ranked if t.mastery is not None)
-
-    answered = [n for n in answers if n in library.by_number]
-    scores = {s.role: s for s in role_profile(library, answers, answered)}
-    roles = tuple(
-        RoleFit(r, library.roles[r].name, profile.roles[r].weight if r in profile.roles else 0,
-                profile.roles[r].reason if r in profile.roles else "", scores[r].score, scores[r].themes)
-        for r in ROLE_KEYS if r in profile.roles or r in CORE_ROLES
-    )
-    return ProfileFit(
-        profile=profile, roles=roles, top_themes=tuple(ranked[:limit]), strengths=tuple(strong[:limit]),
-        attention=tuple(weak[:limit]), unanswered=tuple(not_answered[:limit]),
-        coverage=covered / total if total else 0.0,
-    )
+@functools.lru_cache(maxsize=1)
+def shared_profiles() -> tuple[FunctionProfile, ...]:
+    """The example profiles of ``inhoud/functieprofielen``, read and validated once per process."""
+    return tuple(load_profiles())

@@ -1,17 +1,15 @@
-"""The intervision agenda: proposal or facilitator's choice, with questions and a method, as Markdown or PDF."""
+"""The intervision agenda: the proposal from the group's figures, or the facilitator's choice, each with a method."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from wegwijzer.content.library import Library
-from wegwijzer.content.methods import Method, method_by_key, suggest_method
+from wegwijzer.content.methods import REASONS, Method, method_by_key
+from wegwijzer.content.models import ROLE_KEYS, RoleKey
 from wegwijzer.domain.groups import GroupView
 from wegwijzer.domain.records import Group
-from wegwijzer.render import documents
-from wegwijzer.text import plain
 
 REASON_LABELS = {"lastig": "Wat we allemaal lastig vinden", "verschil": "Waar we het meest verschillen",
                  "eigen": "Gekozen door de gespreksleider"}
@@ -45,11 +43,11 @@ def current(library: Library, group: Group, view: GroupView, methods: Sequence[M
         return proposed(library, view, methods)
     why = {item.number: (item.reason, item.why) for item in view.agenda}
     entries = []
-    for item in json.loads(group.agenda):
-        number = int(item["theme"])
-        reason, text = why.get(number, (item.get("reason") or "eigen", ""))
+    for choice in group.agenda:
+        number = choice.theme
+        reason, text = why.get(number, (choice.reason or "eigen", ""))
         try:
-            method = method_by_key(methods, item.get("method", ""))
+            method = method_by_key(methods, choice.method)
         except ValueError:
             method = suggest_method(methods, reason if reason != "eigen" else "lastig", _roles(library, number))
         entries.append(AgendaEntry(number, library.theme(number).title, reason, text,
@@ -57,20 +55,38 @@ def current(library: Library, group: Group, view: GroupView, methods: Sequence[M
     return entries
 
 
-def to_markdown(group_name: str, entries: Sequence[AgendaEntry], date: str) -> str:
-    """The agenda as Markdown, to paste into an invitation or a shared document."""
-    lines = [f"# Intervisie: {plain(group_name)}", "", f"Agenda, opgesteld op {date} met Wegwijzer.", ""]
-    for i, e in enumerate(entries, 1):
-        lines += [f"## {i}. Thema {e.number}: {e.title}", "", f"*{REASON_LABELS[e.reason]}.* {e.why}".rstrip(), "",
-                  "Vragen om mee te beginnen:", ""]
-        lines += [f"- {q}" for q in e.questions]
-        lines += ["", f"**Werkvorm: {e.method.name}** ({e.method.duration}). {e.method.summary}", ""]
-        lines += [f"{n}. {step}" for n, step in enumerate(e.method.steps, 1)]
-        lines.append("")
-    lines.append("Alleen scores van gedeelde, afgeronde sessies zijn gebruikt; notities worden nooit gedeeld.")
-    return "\n".join(lines) + "\n"
+# --- which method suits an item ---------------------------------------------------------------
 
 
-def to_pdf(group_name: str, entries: Sequence[AgendaEntry], date: str) -> bytes:
-    """The agenda as a PDF (weasyprint; no charts, so it is quick)."""
-    return documents.pdf("agenda.html", group=group_name, entries=entries, date=date, reasons=REASON_LABELS)
+def main_role(roles: Mapping[str, float]) -> RoleKey | None:
+    """The role with the highest weight above zero; on a tie the first in role order; None if none."""
+    unknown = sorted(set(roles) - set(ROLE_KEYS))
+    if unknown:
+        raise ValueError(f"Onbekende rol(len): {', '.join(unknown)}. Gebruik {', '.join(ROLE_KEYS)}.")
+    best: RoleKey | None = None
+    for key in ROLE_KEYS:
+        weight = roles.get(key, 0)
+        if weight > 0 and (best is None or weight > roles[best]):
+            best = key
+    return best
+
+
+def suggest_method(methods: Sequence[Method], reason: str, roles: Mapping[str, float]) -> Method:
+    """The method for one agenda item, by a fixed rule.
+
+    1. the first method (in file order) whose ``fits`` holds both the reason and the theme's main role
+       (the role with the highest weight; on a tie the first in ``ROLE_KEYS`` order);
+    2. otherwise the first method whose ``fits`` holds the reason;
+    3. otherwise the first method.
+    """
+    if not methods:
+        raise ValueError("Er zijn geen intervisiemethodes om uit te kiezen.")
+    if reason not in REASONS:
+        raise ValueError(f"Onbekende reden '{reason}'. Kies 'verschil' of 'lastig'.")
+    role = main_role(roles)
+    with_reason = [m for m in methods if reason in m.fits]
+    if role is not None:
+        for method in with_reason:
+            if role in method.fits:
+                return method
+    return with_reason[0] if with_reason else methods[0]

@@ -9,7 +9,6 @@ from wegwijzer.content.library import Library
 from wegwijzer.domain.overview import SessionOverview
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, MASTERY, NOT_APPLICABLE_LABEL
-from wegwijzer.render import documents
 
 GROW = {"goal": ("Goal", "Doel: wat wil de coachee uit dit gesprek halen?"),
         "reality": ("Reality", "Werkelijkheid: hoe is het nu, wat laten de scores zien?"),
@@ -57,17 +56,12 @@ class GuideTheme:
     coach_note: str
 
 
-def guide_themes(library: Library, view: SessionOverview, themes: Sequence[int], coach_notes: Mapping[str, str],
+def guide_themes(library: Library, view: SessionOverview, themes: Sequence[int], coach_notes: Mapping[int, str],
                  notes_allowed: bool) -> list[GuideTheme]:
     result = []
     for n in themes:
         answer = view.answers.get(n)
         result.append(GuideTheme(n, library.theme(n).title, rating_text(answer, view.session.perspective),
                                  answer.note if (answer and notes_allowed) else "",
-                                 tuple(library.theme(n).reflection_questions), coach_notes.get(str(n), "")))
+                                 tuple(library.theme(n).reflection_questions), coach_notes.get(n, "")))
     return result
-
-
-def to_pdf(coachee: str, date: str, themes: Sequence[GuideTheme], grow: Mapping[str, str]) -> bytes:
-    """The conversation guide as a PDF, for the coach only."""
-    return documents.pdf("guide.html", coachee=coachee, date=date, themes=themes, grow=grow, labels=GROW)

@@ -1,8 +1,9 @@
-"""Plain records passed between the database module, the scoring rules and the pages."""
+"""Records: what leaves storage and what the rules work on. Frozen dataclasses; no JSON outside storage."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Perspective = Literal["zittend", "startend", "aspirant"]
@@ -76,7 +77,7 @@ class Group:
     join_code: str
     creator_id: int
     naming: Literal["namen", "deelnemers"]
-    agenda: str | None  # JSON written by the facilitator, None while the proposal stands
+    agenda: tuple[AgendaChoice, ...] | None  # the facilitator's agenda; None while the proposal stands
     created_at: str
 
 
@@ -106,3 +107,71 @@ class CoachLink:
     created_at: str
     accepted_at: str | None
     revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class AgendaChoice:
+    """One item of the facilitator's agenda: a theme, the intervision method, and why it is there."""
+
+    theme: int
+    method: str
+    reason: str  # "lastig", "verschil" or "eigen"
+
+
+@dataclass(frozen=True)
+class CoachPrep:
+    """A coach's private preparation for one coachee: chosen themes, GROW notes, a note per theme."""
+
+    themes: tuple[int, ...] = ()
+    grow: Mapping[str, str] = field(default_factory=dict)
+    theme_notes: Mapping[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StudyAnswers:
+    """A person's own answers to the questions of the 2020 study (points per option, and three choices)."""
+
+    steering: Mapping[str, int] = field(default_factory=dict)
+    pillars: Mapping[str, int] = field(default_factory=dict)
+    perspective: str | None = None
+    leadership: str | None = None
+    repertoire: str | None = None
+
+
+MirrorCategory = Literal["college", "directieteam", "medewerkers", "extern"]
+
+
+@dataclass(frozen=True)
+class MirrorRound:
+    """A Spiegel (360°) round: on which themes, the person's own scores, and until when."""
+
+    id: int
+    person_id: int
+    person_name: str
+    title: str
+    themes: tuple[int, ...]
+    self_scores: Mapping[int, int | None]
+    seed: str
+    created_at: str
+    expires_at: str
+    closed_at: str | None
+    closed: bool  # closed by the person, or past its end date when it was read
+
+
+@dataclass(frozen=True)
+class MirrorInvite:
+    """Who was invited to a round (a label only the person sees) and whether they answered."""
+
+    label: str
+    category: MirrorCategory
+    used: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class RaterLink:
+    """What a rater's link unlocks: one round, in one category, once."""
+
+    round_id: int
+    category: MirrorCategory
+    used: bool

@@ -10,17 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from wegwijzer import __version__
+from wegwijzer.content.datafile import dotted, dutch_error
 from wegwijzer.content.library import Library
 from wegwijzer.domain.records import Action, Answer, SessionRecord
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, MASTERY
 from wegwijzer.errors import DutchMessage
-from wegwijzer.storage.database import Store
+from wegwijzer.text import count
 
 FORMAT = "wegwijzer-sessie"
 FORMAT_VERSION = 1
@@ -131,9 +133,11 @@ def export_csv(library: Library, session: SessionRecord, answers: dict[int, Answ
 
 
 def _describe(exc: ValidationError) -> str:
+    """The first problem in Dutch: field, what is wrong and how to fix it (and how many more there are)."""
     first = exc.errors()[0]
-    where = ".".join(str(p) for p in first["loc"]) or "het bestand"
-    return f"{where}: {first['msg']}" + (f" (en nog {exc.error_count() - 1} fout(en))" if exc.error_count() > 1 else "")
+    what, fix = dutch_error(first)
+    more = exc.error_count() - 1
+    return f"{dotted(tuple(first['loc']))}: {what} — {fix}" + (f" (en nog {count(more, 'fout', 'fouten')})" if more else "")
 
 
 def parse_export(raw: bytes, library: Library) -> SessionExport:
@@ -146,16 +150,19 @@ def parse_export(raw: bytes, library: Library) -> SessionExport:
         raise ImportRejected("Het bestand is geen UTF-8-tekst; kies een JSON-export van Wegwijzer.") from None
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ImportRejected(f"Het bestand is geen geldige JSON ({exc.__class__.__name__}).") from None
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(f"Het bestand is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}). "
+                             "Kies een JSON-export van Wegwijzer (dashboard → Sessie (JSON)).") from None
+    except RecursionError:
+        raise ImportRejected("Het bestand is geen Wegwijzer-export: het is te diep genest.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRejected("Dit is geen sessie-export van Wegwijzer (het veld 'format' ontbreekt of klopt niet).")
     try:
         export = SessionExport.model_validate(data)
     except ValidationError as exc:
         raise ImportRejected("Het bestand klopt niet: " + _describe(exc)) from None
-    except (RecursionError, ValueError, TypeError) as exc:
-        raise ImportRejected(f"Het bestand klopt niet ({exc.__class__.__name__}).") from None
+    except (RecursionError, ValueError, TypeError):
+        raise ImportRejected("Het bestand klopt niet: het is geen sessie-export van Wegwijzer.") from None
     session_themes = export.session.themes
     if len(set(session_themes)) != len(session_themes):
         raise ImportRejected("De sessie noemt een thema meer dan eens.")
@@ -173,8 +180,17 @@ def parse_export(raw: bytes, library: Library) -> SessionExport:
     return export
 
 
-def import_session(store: Store, person_id: int, raw: bytes, library: Library) -> int:
-    """Import an export as a new session of ``person_id``; all or nothing. Returns the new id."""
+@dataclass(frozen=True)
+class ImportedSession:
+    """A validated export, ready to be stored as a new session (all or nothing)."""
+
+    session: dict[str, Any]
+    answers: tuple[Answer, ...]
+    actions: tuple[Action, ...]
+
+
+def parse_session(raw: bytes, library: Library) -> ImportedSession:
+    """Validate an export file completely and turn it into records; raise :class:`ImportRejected` in Dutch."""
     export = parse_export(raw, library)
     s = export.session
     session = {
@@ -182,7 +198,7 @@ def import_session(store: Store, person_id: int, raw: bytes, library: Library) -
         "themes": sorted(s.themes), "status": s.status, "created_at": s.created_at.isoformat(timespec="seconds"),
         "completed_at": s.completed_at.isoformat(timespec="seconds") if s.completed_at else None,
     }
-    answers = [Answer(theme=a.theme, mastery=a.mastery, importance=a.importance, not_applicable=a.not_applicable,
-                      note=a.note) for a in export.answers]
-    actions = [Action(theme=a.theme, text=a.text) for a in export.actions]
-    return store.insert_full_session(person_id, session, answers, actions)
+    answers = tuple(Answer(theme=a.theme, mastery=a.mastery, importance=a.importance, not_applicable=a.not_applicable,
+                           note=a.note) for a in export.answers)
+    actions = tuple(Action(theme=a.theme, text=a.text) for a in export.actions)
+    return ImportedSession(session, answers, actions)

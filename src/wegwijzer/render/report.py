@@ -14,23 +14,24 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import plotly.graph_objects as go
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from wegwijzer.content.library import Library
-from wegwijzer.domain.records import Action, Answer, SessionRecord
+from wegwijzer.domain.mirror import MirrorResult
+from wegwijzer.domain.overview import SessionOverview
+from wegwijzer.domain.records import Answer, SessionRecord
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, MASTERY, NOT_APPLICABLE_LABEL, PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
-from wegwijzer.domain.scoring import EXPLANATION, Dashboard, RoleChange, ThemeChange
+from wegwijzer.domain.scoring import EXPLANATION
 from wegwijzer.errors import DutchMessage
+from wegwijzer.render import documents
+from wegwijzer.render.figures import session_figures
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHART_WIDTH = 680  # px; the printed charts fill the A4 text width
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
-_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 _server_lock = threading.Lock()
 _server_started = False
 
@@ -84,27 +85,12 @@ def figure_svg(fig: go.Figure, *, width: int = CHART_WIDTH, height: int | None =
 
 
 @dataclass(frozen=True)
-class ReportInput:
-    library: Library
-    session: SessionRecord
-    answers: Mapping[int, Answer]
-    actions: Mapping[int, Action]
-    dashboard: Dashboard
-    figures: Mapping[str, go.Figure]  # "roles", "chapters", "quadrant", optionally "compare", "changes"
-    include_notes: bool = False
-    earlier: SessionRecord | None = None
-    role_changes: tuple[RoleChange, ...] = ()
-    theme_changes: tuple[ThemeChange, ...] = ()
-    mirror: MirrorSection | None = None
-
-
-@dataclass(frozen=True)
 class MirrorSection:
     """A closed Spiegel round for the report: aggregates and anonymous comments only."""
 
     title: str
     responses: int
-    result: Any  # mirror.MirrorResult
+    result: MirrorResult
     comments: Mapping[int, list[str]]
 
     def rows(self, library: Library) -> list[dict[str, object]]:
@@ -112,12 +98,31 @@ class MirrorSection:
                  "groups": [(g.label, g.mean, g.n) for g in t.groups]} for t in self.result.themes]
 
 
+@dataclass(frozen=True)
+class ReportInput:
+    library: Library
+    overview: SessionOverview
+    figures: Mapping[str, go.Figure]  # "roles", "chapters", "quadrant", optionally "compare", "changes"
+    include_notes: bool = False
+    mirror: MirrorSection | None = None
+
+    @property
+    def session(self) -> SessionRecord:
+        return self.overview.session
+
+
+def report_input(library: Library, overview: SessionOverview, *, include_notes: bool,
+                 mirror: MirrorSection | None = None) -> ReportInput:
+    """What the report shows: the overview with its figures, notes only when asked for."""
+    return ReportInput(library, overview, session_figures(library, overview), include_notes, mirror)
+
+
 def _rows(data: ReportInput) -> list[dict[str, object]]:
     labels = MASTERY[data.session.perspective].labels
     rows = []
     for number in data.session.themes:
         theme = data.library.theme(number)
-        a = data.answers.get(number, Answer(theme=number))
+        a = data.overview.answers.get(number, Answer(theme=number))
         if a.not_applicable:
             mastery = NOT_APPLICABLE_LABEL
         elif a.mastery is not None:
@@ -156,19 +161,20 @@ def render_html(data: ReportInput, *, static_charts: bool) -> str:
 
 
 def _render(data: ReportInput, charts: Mapping[str, str], *, static: bool) -> str:
+    view = data.overview
     roles = [{"name": data.library.roles[r.role].name, "core": data.library.roles[r.role].core,
-              "score": r.score, "themes": r.themes} for r in data.dashboard.roles]
+              "score": r.score, "themes": r.themes} for r in view.dashboard.roles]
     priorities = [{"result": p, "questions": data.library.theme(p.number).reflection_questions,
-                   "action": data.actions[p.number].text if p.number in data.actions else ""}
-                  for p in data.dashboard.priorities]
-    template = _env.get_template("report.html")
-    return template.render(
+                   "action": view.actions[p.number].text if p.number in view.actions else ""}
+                  for p in view.dashboard.priorities]
+    return documents.render(
+        "report.html",
         session=data.session, title=data.session.label or "Reflectiesessie",
         perspective=PERSPECTIVE_LABELS[data.session.perspective], scope=SCOPE_LABELS[data.session.scope_kind],
-        generated=datetime.now().strftime("%d-%m-%Y %H:%M"), explanation=EXPLANATION, dashboard=data.dashboard,
+        generated=datetime.now().strftime("%d-%m-%Y %H:%M"), explanation=EXPLANATION, dashboard=view.dashboard,
         roles=roles, priorities=priorities, charts=charts, rows=_rows(data), include_notes=data.include_notes,
-        earlier=data.earlier, role_changes=[(data.library.roles[c.role].name, c) for c in data.role_changes],
-        theme_changes=data.theme_changes[:15], static=static, mirror=data.mirror,
+        earlier=view.earlier, role_changes=[(data.library.roles[c.role].name, c) for c in view.role_changes],
+        theme_changes=view.theme_changes[:15], static=static, mirror=data.mirror,
         mirror_rows=data.mirror.rows(data.library) if data.mirror else [],
         theme_title=lambda n: data.library.theme(n).title,
     )

@@ -9,16 +9,9 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from wegwijzer.content.study import ItemComparison
+from wegwijzer.domain.study import ItemComparison
 from wegwijzer.render.charts import FONT, GRID, PRIMARY, SECONDARY, TEXT
-
-
-def dutch_number(value: float | None) -> str:
-    """One decimal with a decimal comma, whole numbers without: 2.7 -> '2,7', 3.0 -> '3', None -> '–'."""
-    if value is None:
-        return "–"
-    rounded = round(float(value), 1)
-    return (f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}").replace(".", ",")
+from wegwijzer.text import number
 
 
 def comparison_bars(items: Sequence[ItemComparison], *, own_name: str = "Jij",
@@ -32,12 +25,12 @@ def comparison_bars(items: Sequence[ItemComparison], *, own_name: str = "Jij",
     names = [i.name for i in ordered]
     published = go.Bar(
         y=names, x=[i.published or 0 for i in ordered], name=published_name, orientation="h",
-        marker_color=SECONDARY, text=[dutch_number(i.published) for i in ordered], textposition="outside",
+        marker_color=SECONDARY, text=[number(i.published, trim=True) for i in ordered], textposition="outside",
         hovertemplate="%{y}: %{text}<extra>" + published_name + "</extra>",
     )
     own = go.Bar(
         y=names, x=[i.own for i in ordered], name=own_name, orientation="h", marker_color=PRIMARY,
-        text=[dutch_number(i.own) for i in ordered], textposition="outside",
+        text=[number(i.own, trim=True) for i in ordered], textposition="outside",
         hovertemplate="%{y}: %{text}<extra>" + own_name + "</extra>",
     )
     top = max([i.own for i in items] + [i.published or 0 for i in items] + [1])

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wegwijzer.errors import DutchMessage
-from wegwijzer.storage.database import Store
+from wegwijzer.storage import Store
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Rule:
 
 
 def _session_owner(store: Store, session_id: Any) -> int | None:
-    return store.session_owner(session_id) if _is_id(session_id) else None
+    return store.sessions.owner(session_id) if _is_id(session_id) else None
 
 
 def _is_id(value: Any) -> bool:
@@ -75,48 +75,48 @@ def _reads_session_scores(store: Store, me: int, session_id: Any) -> bool:
     owner = _session_owner(store, session_id)
     if owner is None:
         return False
-    return (owner == me or store.active_coach_scope(me, owner) is not None
-            or store.session_shared_with(int(session_id), me))
+    return (owner == me or store.coaching.active_scope(me, owner) is not None
+            or store.groups.session_shared_with(int(session_id), me))
 
 
 def _reads_session_notes(store: Store, me: int, session_id: Any) -> bool:
     owner = _session_owner(store, session_id)
-    return owner is not None and (owner == me or store.active_coach_scope(me, owner) == "scores_notities")
+    return owner is not None and (owner == me or store.coaching.active_scope(me, owner) == "scores_notities")
 
 
 def _coaches_session(store: Store, me: int, session_id: Any) -> bool:
     owner = _session_owner(store, session_id)
-    return owner is not None and (owner == me or store.active_coach_scope(me, owner) is not None)
+    return owner is not None and (owner == me or store.coaching.active_scope(me, owner) is not None)
 
 
 def _is_member(store: Store, me: int, group_id: Any) -> bool:
-    return _is_id(group_id) and store.is_member(group_id, me)
+    return _is_id(group_id) and store.groups.is_member(group_id, me)
 
 
 def _created_group(store: Store, me: int, group_id: Any) -> bool:
-    group = store.group(group_id) if _is_id(group_id) else None
+    group = store.groups.get(group_id) if _is_id(group_id) else None
     return group is not None and group.creator_id == me
 
 
 def _is_coachee_of_link(store: Store, me: int, link_id: Any) -> bool:
-    link = store.coach_link(link_id) if _is_id(link_id) else None
+    link = store.coaching.link(link_id) if _is_id(link_id) else None
     return link is not None and link.coachee_id == me
 
 
 def _coaches(store: Store, me: int, coachee_id: Any) -> bool:
-    return _is_id(coachee_id) and coachee_id != me and store.active_coach_scope(me, coachee_id) is not None
+    return _is_id(coachee_id) and coachee_id != me and store.coaching.active_scope(me, coachee_id) is not None
 
 
 def _owns_profile(store: Store, me: int, profile_id: Any) -> bool:
-    return _is_id(profile_id) and store.own_profile_owner(profile_id) == me
+    return _is_id(profile_id) and store.personal.profile_owner(profile_id) == me
 
 
 def _owns_round(store: Store, me: int, round_id: Any) -> bool:
-    return _is_id(round_id) and store.round_owner(round_id) == me
+    return _is_id(round_id) and store.mirror.round_owner(round_id) == me
 
 
 def _is_admin(store: Store, me: int, _target: Any) -> bool:
-    account = store.account(me)
+    account = store.people.account(me)
     return account is not None and account.is_admin
 
 

@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from wegwijzer.storage.database import DatabaseProblem, Store
+from wegwijzer.storage import DatabaseProblem, Store
 
 
 def _stamp() -> str:

@@ -1,0 +1,64 @@
+"""Accounts: logging in and out, registering, one's own account, and the administrator's work."""
+
+from __future__ import annotations
+
+from wegwijzer.domain import credentials as cred
+from wegwijzer.domain.records import Account
+from wegwijzer.service import auth
+from wegwijzer.service.access import ADMIN, PUBLIC, SIGNED_IN, guarded
+from wegwijzer.service.base import Part, ServiceError
+
+
+class AccountService(Part):
+    """``svc.account``: the HTTP login routes and the account page call these."""
+
+    @guarded(PUBLIC)
+    def login(self, email: str, password: str, client: str = "") -> auth.Login:
+        return auth.login(self.store, email, password, client)
+
+    @guarded(PUBLIC)
+    def register(self, name: str, email: str, password: str) -> int:
+        return auth.register(self.store, name, email, password)
+
+    @guarded(SIGNED_IN)
+    def logout_everywhere(self) -> None:
+        self.store.logins.end_all(self.me)
+
+    @guarded(SIGNED_IN)
+    def mine(self) -> Account | None:
+        return self.store.people.account(self.me)
+
+    @guarded(SIGNED_IN)
+    def change_password(self, current: str, new: str) -> None:
+        stored = self.store.people.password_hash(self.me)
+        if stored is None or not cred.verify_password(stored, current):
+            raise ServiceError("Je huidige wachtwoord klopt niet.")
+        problem = cred.password_problem(new)
+        if problem:
+            raise ServiceError(problem)
+        self.store.people.set_password_hash(self.me, cred.hash_password(new), must_change=False)
+
+    @guarded(SIGNED_IN)
+    def delete(self, password: str) -> None:
+        """The right to erasure: the person and everything of theirs, at once."""
+        stored = self.store.people.password_hash(self.me)
+        if stored is None or not cred.verify_password(stored, password):
+            raise ServiceError("Dat wachtwoord klopt niet; er is niets verwijderd.")
+        self.store.people.delete(self.me)
+
+
+class AdminService(Part):
+    """``svc.admin``: managing accounts; an administrator sees names and addresses, never answers."""
+
+    @guarded(ADMIN)
+    def accounts(self) -> list[Account]:
+        return self.store.people.accounts()
+
+    @guarded(ADMIN)
+    def reset_password(self, person_id: int) -> str:
+        """A temporary password for this person; they must choose a new one at the next login."""
+        if self.store.people.account(person_id) is None:
+            raise ServiceError("Dit account bestaat niet.")
+        temporary = cred.new_code(3)
+        self.store.people.set_password_hash(person_id, cred.hash_password(temporary), must_change=True)
+        return temporary

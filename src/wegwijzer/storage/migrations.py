@@ -1,0 +1,173 @@
+"""The schema's history: ordered, named migrations (sqlite-utils), applied once each, never edited.
+
+Add a new function at the end for every change; a database made by any earlier version is brought up
+to date at open (see ``Database.migrate``), and ``tests/unit/storage`` migrates from every version.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("wegwijzer")
+
+
+@migrations(name="0001_people_sessions_answers")
+def _m0001(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '',
+            scope_kind TEXT NOT NULL CHECK (scope_kind IN ('alle','quickscan','deel','hoofdstuk','eigen')),
+            scope_key TEXT NOT NULL DEFAULT '',
+            perspective TEXT NOT NULL CHECK (perspective IN ('zittend','startend','aspirant')),
+            themes TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','afgerond')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            completed_at TEXT
+        )""")
+    db.execute("CREATE INDEX sessions_person ON sessions(person_id, created_at)")
+    db.execute("""
+        CREATE TABLE answers (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            theme INTEGER NOT NULL CHECK (theme BETWEEN 1 AND 100),
+            mastery INTEGER CHECK (mastery BETWEEN 1 AND 5),
+            importance INTEGER CHECK (importance BETWEEN 1 AND 3),
+            not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0,1)),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, theme)
+        )""")
+
+
+@migrations(name="0002_actions")
+def _m0002(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE actions (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            theme INTEGER NOT NULL CHECK (theme BETWEEN 1 AND 100),
+            text TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, theme)
+        )""")
+
+
+@migrations(name="0003_accounts_groups_coaching")
+def _m0003(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE accounts (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            email TEXT NOT NULL UNIQUE,
+            password_hash TEXT NOT NULL,
+            is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0,1)),
+            must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0,1)),
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE login_tokens (
+            token_hash TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX login_tokens_person ON login_tokens(person_id)")
+    db.execute("""
+        CREATE TABLE login_failures (
+            key TEXT NOT NULL,
+            at REAL NOT NULL
+        )""")
+    db.execute("CREATE INDEX login_failures_key ON login_failures(key, at)")
+    db.execute("""
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            join_code TEXT NOT NULL UNIQUE,
+            creator_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            naming TEXT NOT NULL DEFAULT 'namen' CHECK (naming IN ('namen','deelnemers')),
+            agenda TEXT,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE group_members (
+            group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            joined_at TEXT NOT NULL,
+            PRIMARY KEY (group_id, person_id)
+        )""")
+    db.execute("CREATE INDEX group_members_person ON group_members(person_id)")
+    db.execute("""
+        CREATE TABLE coach_links (
+            id INTEGER PRIMARY KEY,
+            coachee_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            coach_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+            code TEXT NOT NULL UNIQUE,
+            scope TEXT NOT NULL CHECK (scope IN ('scores','scores_notities')),
+            status TEXT NOT NULL DEFAULT 'uitgenodigd' CHECK (status IN ('uitgenodigd','actief','ingetrokken')),
+            created_at TEXT NOT NULL,
+            accepted_at TEXT,
+            revoked_at TEXT
+        )""")
+    db.execute("CREATE INDEX coach_links_coach ON coach_links(coach_id, status)")
+    db.execute("CREATE INDEX coach_links_coachee ON coach_links(coachee_id, status)")
+    db.execute("""
+        CREATE TABLE coach_preps (
+            link_id INTEGER PRIMARY KEY REFERENCES coach_links(id) ON DELETE CASCADE,
+            content TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+
+
+@migrations(name="0004_profiles_research_mirror")
+def _m0004(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE own_profiles (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE research_answers (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE mirror_rounds (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            themes TEXT NOT NULL,
+            self_scores TEXT NOT NULL,
+            seed TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            closed_at TEXT
+        )""")
+    # an invitation knows its round and category; a response does not know its invitation
+    db.execute("""
+        CREATE TABLE mirror_invites (
+            token_hash TEXT PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES mirror_rounds(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ('college','directieteam','medewerkers','extern')),
+            used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0,1)),
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE mirror_responses (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES mirror_rounds(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            ratings TEXT NOT NULL,
+            comments TEXT NOT NULL
+        )""")

@@ -1,0 +1,35 @@
+"""The one page registry, and running the chosen page."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from wegwijzer.errors import DutchMessage
+
+PAGES = {
+    "start": "app_pages/start.py",
+    "vragenlijst": "app_pages/vragenlijst.py",
+    "dashboard": "app_pages/dashboard.py",
+    "bibliotheek": "app_pages/bibliotheek.py",
+    "thema": "app_pages/thema.py",
+    "gegevens": "app_pages/gegevens.py",
+    "groepen": "app_pages/groepen.py",
+    "groep": "app_pages/groep.py",
+    "coaching": "app_pages/coaching.py",
+    "coachee": "app_pages/coachee.py",
+    "functieprofiel": "app_pages/functieprofiel.py",
+    "onderzoek": "app_pages/onderzoek.py",
+    "spiegel": "app_pages/spiegel.py",
+    "account": "app_pages/account.py",
+    "beheer": "app_pages/beheer.py",
+}
+
+
+def run_page(page: StreamlitPage) -> None:
+    """Run the chosen page; a refusal that no page caught (something deleted or revoked in another tab in the
+    meantime) is shown as its Dutch message, never as a traceback."""
+    try:
+        page.run()
+    except DutchMessage as refusal:
+        st.error(refusal.message)
