@@ -1,4 +1,9 @@
-"""Shared fixtures: the real content, a mini content folder, and databases in memory or on disk."""
+"""Shared fixtures: the real content, a mini content folder, databases, a real server and Chromium.
+
+Tests are sorted by kind into folders, and each folder sets its marker: ``unit`` (no server, no browser:
+``pytest tests/unit`` runs in seconds), ``pages`` (Streamlit's AppTest), ``http`` (a real server over
+HTTP) and ``browser`` (Debian's Chromium against a real server).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import MINI, THEMES
 from wegwijzer.content.library import Library, load_library
 from wegwijzer.storage import Store
 
-ROOT = Path(__file__).resolve().parents[1]
-THEMES = ROOT / "thema's"
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "content" / "valid"
+KINDS = ("unit", "pages", "http", "browser")
+TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        kind = item.path.relative_to(TESTS).parts[0]
+        assert kind in KINDS, f"{item.path}: every test lives in one of the folders {', '.join(KINDS)}"
+        item.add_marker(kind)
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +67,7 @@ def chromium():
     """Debian's Chromium through playwright; browser tests fail (never skip) when it is missing."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+    from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
     require_chromium()
     with sync_playwright() as p:
@@ -68,7 +79,7 @@ def chromium():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``streamlit run server.py`` in server mode on a fresh database: (url, database path)."""
-    from .browser import streamlit_server
+    from tests.support.browser import streamlit_server
 
     db_path = tmp_path_factory.mktemp("server") / "server.db"
     Store(db_path).close()

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.paths import FIXTURES
 from wegwijzer.domain.transfer import ImportRejected
 from wegwijzer.service import Service
 from wegwijzer.service.access import Actor
@@ -24,7 +24,7 @@ def import_session(store: Store, person: int, raw: bytes, library) -> int:
     """An import as the app does it: through the service, as the person who imports."""
     return Service(store, library, Actor(person)).sessions.import_json(raw)
 
-REGRESSIONS = Path(__file__).parent / "fixtures" / "import_regressions"
+REGRESSIONS = FIXTURES / "import_regressions"
 
 VALID = {
     "format": "wegwijzer-sessie", "version": 1, "exported_at": "2026-03-01T10:00:00+00:00", "app_version": "0.1.0",

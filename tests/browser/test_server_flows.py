@@ -1,4 +1,4 @@
-"""Server mode end to end: real HTTP routes, real cookies, Debian's Chromium.
+"""Server mode in Debian's Chromium: groups, strangers, coaching, hostile text, logout in every tab.
 
 One server (``streamlit run server.py`` with WEGWIJZER_MODE=server) serves the whole module; every test
 makes its own people so the tests do not depend on each other's order.
@@ -6,126 +6,14 @@ makes its own people so the tests do not depend on each other's order.
 
 from __future__ import annotations
 
-import http.client
-import itertools
 import re
-import urllib.parse
 
-import pytest
 from playwright.sync_api import expect
 
-from wegwijzer.demo import populate
+from tests.support.browser import wait_for_app
+from tests.support.server import HOSTILE, go, login, person
 from wegwijzer.domain import credentials
-from wegwijzer.service import auth
 from wegwijzer.storage import Store
-
-from .browser import wait_for_app
-
-pytestmark = pytest.mark.browser
-PASSWORD = "een-lang-wachtwoord"
-HOSTILE = "<img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]"
-_serial = itertools.count(1)
-
-
-def person(server, library, name: str, *, sessions: int = 1) -> tuple[str, int]:
-    """A new account with completed sessions; returns its e-mail address and person id."""
-    store = Store(server[1])
-    email = f"p{next(_serial)}@test.nl"
-    pid = auth.register(store, name, email, PASSWORD)
-    populate(store, library, sessions_per_person=sessions, seed=pid, person_id=pid)
-    store.close()
-    return email, pid
-
-
-def login(chromium, url: str, email: str):
-    context = chromium.new_context(viewport={"width": 1300, "height": 1400})
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.dialogs = dialogs  # any alert() means hostile text ran as code
-    page.goto(f"{url}/inloggen")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    try:
-        wait_for_app(page)
-    except Exception:
-        page.screenshot(path="/tmp/login_fail.png")
-        raise
-    return page
-
-
-def go(page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-
-
-# --- HTTP: cookies, replay, throttling, redirects ------------------------------------------------
-
-
-def request(url: str, method: str, path: str, body: str | None = None, headers: dict | None = None):
-    parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    conn.request(method, path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                   **(headers or {})})
-    response = conn.getresponse()
-    response.read()
-    conn.close()
-    return response
-
-
-def form(**fields) -> str:
-    return urllib.parse.urlencode(fields)
-
-
-def test_login_cookie_is_httponly_samesite_and_dies_with_logout(server, library):
-    url, db_path = server
-    email, _ = person(server, library, "Cookie Test")
-    origin = {"Origin": url}
-    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD, next="/groepen"), origin)
-    assert r.status == 303 and r.getheader("Location") == "./groepen"
-    cookie = r.getheader("Set-Cookie")
-    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
-    token = re.search(r"wegwijzer_sessie=([^;]+)", cookie).group(1)
-    assert len(token) >= 43
-    jar = {"Cookie": f"wegwijzer_sessie={token}"}
-    assert request(url, "GET", "/groepen", headers=jar).status == 200  # the gate lets a valid login through
-    r = request(url, "GET", "/groepen")
-    assert r.status == 303 and "inloggen?next=/groepen" in r.getheader("Location")
-    # the database holds only the token's hash
-    store = Store(db_path)
-    assert store.logins.person_for_token(token, "2000") is None and auth.person_for_token(store, token) is not None
-    # logout (a POST from our own page) ends the login; replaying the old cookie is refused
-    r = request(url, "POST", "/uitloggen", "", {**jar, **origin})
-    assert r.status == 303 and "wegwijzer_sessie=" in r.getheader("Set-Cookie")
-    assert auth.person_for_token(store, token) is None
-    r = request(url, "GET", "/groepen", headers=jar)
-    assert r.status == 303 and "inloggen" in r.getheader("Location")
-
-
-def test_failed_logins_are_throttled_over_http(server, library):
-    url, _ = server
-    email, _ = person(server, library, "Throttle Test", sessions=0)
-    origin = {"Origin": url}
-    statuses = [request(url, "POST", "/inloggen", form(email=email, password="fout"), origin).status
-                for _ in range(credentials.MAX_FAILURES_PER_EMAIL)]
-    assert statuses == [401] * credentials.MAX_FAILURES_PER_EMAIL
-    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin)
-    assert r.status == 429 and r.getheader("Set-Cookie") is None  # even the right password waits
-
-
-def test_foreign_posts_and_open_redirects_are_refused(server, library):
-    url, _ = server
-    email, _ = person(server, library, "Origin Test", sessions=0)
-    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), {"Origin": "https://evil.example"})
-    assert r.status == 403 and r.getheader("Set-Cookie") is None
-    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD, next="//evil.example/x"),
-                {"Origin": url})
-    assert r.status == 303 and r.getheader("Location") == "./"
-    # a cross-site GET to /uitloggen only shows a confirmation, it does not log anyone out
-    r = request(url, "GET", "/uitloggen", headers={"Sec-Fetch-Site": "cross-site"})
-    assert r.status == 200
-
 
 # --- the browser: groups, strangers, coaching, hostile text ---------------------------------------
 
@@ -264,10 +152,3 @@ def test_logout_in_one_tab_ends_the_other_tab_too(server, chromium, library):
     second.get_by_role("button", name="Groep maken").click()
     wait_for_app(second)
     expect(second.get_by_text("Je bent niet ingelogd")).to_be_visible()
-
-
-def test_only_a_rater_link_itself_passes_the_gate_without_a_login(server):
-    url, _ = server
-    assert request(url, "GET", "/feedback/onzin").status == 404  # the rater route answers, in Dutch
-    r = request(url, "GET", "/feedback/a/b")
-    assert r.status == 303 and "inloggen" in r.getheader("Location")

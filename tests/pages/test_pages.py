@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.paths import ROOT
 from wegwijzer.demo import populate
 from wegwijzer.storage import Store
-
-from .conftest import ROOT
 
 APP = str(ROOT / "app.py")
 PAGES = ["app_pages/start.py", "app_pages/vragenlijst.py", "app_pages/dashboard.py", "app_pages/bibliotheek.py",

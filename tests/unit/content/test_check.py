@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support.paths import FIXTURES, MINI, ROOT
 from wegwijzer.content.library import check_folder, load_library
 from wegwijzer.content.problems import CODES, ContentError
 
-from .conftest import MINI, ROOT
-
-BROKEN = Path(__file__).parent / "fixtures" / "content" / "broken"
+BROKEN = FIXTURES / "content" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 
 

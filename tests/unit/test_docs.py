@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+from tests.support.paths import ROOT, THEMES
 from wegwijzer.content.models import Theme
 from wegwijzer.content.problems import CODES
-
-from .conftest import ROOT, THEMES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EDITORS = (THEMES / "README.md").read_text(encoding="utf-8")

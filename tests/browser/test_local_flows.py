@@ -7,14 +7,10 @@ import re
 import subprocess
 import time
 
-import pytest
 from playwright.sync_api import expect
 
+from tests.support.browser import streamlit_server, wait_for_app
 from wegwijzer.storage import Store
-
-from .browser import streamlit_server, wait_for_app
-
-pytestmark = pytest.mark.browser
 
 
 def wait_until(predicate, timeout: float = 10.0):

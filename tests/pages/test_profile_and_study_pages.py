@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.paths import ROOT
 from wegwijzer.content.profiles import DISCLAIMER, load_profiles
 from wegwijzer.content.study import load_research
 from wegwijzer.demo import populate
@@ -14,8 +15,6 @@ from wegwijzer.domain.study import compare_steering
 from wegwijzer.render.study_charts import comparison_bars
 from wegwijzer.storage import Store
 from wegwijzer.text import number
-
-from .conftest import ROOT
 
 APP = str(ROOT / "app.py")
 FIT_PAGE = "app_pages/functieprofiel.py"

@@ -8,10 +8,9 @@ from dataclasses import FrozenInstanceError
 import pytest
 from pydantic import ValidationError
 
+from tests.support.paths import FIXTURES, THEMES
 from wegwijzer.content.library import check_folder, theme_filename
 from wegwijzer.content.models import ROLE_KEYS
-
-from .conftest import FIXTURES, THEMES
 
 
 def book_titles() -> dict[int, tuple[str, str]]:

@@ -7,16 +7,13 @@ from __future__ import annotations
 import re
 import time
 
-import pytest
 from playwright.sync_api import expect
 
+from tests.support.browser import wait_for_app
 from wegwijzer.demo import populate
 from wegwijzer.service import auth
 from wegwijzer.storage import Store
 
-from .browser import wait_for_app
-
-pytestmark = pytest.mark.browser
 PASSWORD = "een-lang-wachtwoord"
 HOSTILE = "<img src=x onerror=alert(1)>"
 INVITEES = [("Wethouder Jansen", "college"), ("Burgemeester", "college"), ("Wethouder Pietersen", "college"),

@@ -7,6 +7,7 @@ exactly as it was. A service function missing from the table, or without access 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 
@@ -189,9 +190,23 @@ def _dump(store: Store) -> str:
 MATRIX = [(name, actor) for name in CASES for actor in ACTORS]
 
 
-@pytest.mark.parametrize(("name", "actor"), MATRIX, ids=[f"{n}-{a}" for n, a in MATRIX])
-def test_access_matrix(library, name, actor):
+@pytest.fixture(scope="module")
+def template(library) -> World:
+    """One world built once; every case gets its own copy of the database (SQLite's backup API)."""
     world = build_world(library)
+    yield world
+    world.store.close()
+
+
+def fresh_copy(world: World) -> World:
+    store = Store(":memory:")
+    world.store.conn.backup(store.conn)
+    return dataclasses.replace(world, store=store)
+
+
+@pytest.mark.parametrize(("name", "actor"), MATRIX, ids=[f"{n}-{a}" for n, a in MATRIX])
+def test_access_matrix(library, template, name, actor):
+    world = fresh_copy(template)
     call, allowed = CASES[name]
     service = Service(world.store, library, Actor(world.people[actor]))
     before = _dump(world.store)

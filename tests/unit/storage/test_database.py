@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from tests.support.paths import ROOT
 from wegwijzer.storage import DatabaseProblem, Store
 from wegwijzer.storage.migrations import migrations
-
-from .conftest import ROOT
 
 
 def new_session(store: Store, themes=(1, 2, 3)) -> int:

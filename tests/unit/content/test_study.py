@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support.paths import ROOT
 from wegwijzer.content.study import DEFAULT_PATH, Research, ResearchFileError, load_research
 from wegwijzer.domain.study import (
     LIMITS,
@@ -17,8 +18,6 @@ from wegwijzer.domain.study import (
     compare_steering,
     validate_points,
 )
-
-from .conftest import ROOT
 
 REAL = ROOT / "inhoud" / "onderzoek-2020.yaml"
 

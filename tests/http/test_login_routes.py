@@ -1,0 +1,66 @@
+"""The login routes over real HTTP: cookies, replay, throttling, foreign posts, redirects, the gate."""
+
+from __future__ import annotations
+
+import re
+
+from tests.support.server import PASSWORD, form, person, request
+from wegwijzer.domain import credentials
+from wegwijzer.service import auth
+from wegwijzer.storage import Store
+
+
+def test_login_cookie_is_httponly_samesite_and_dies_with_logout(server, library):
+    url, db_path = server
+    email, _ = person(server, library, "Cookie Test")
+    origin = {"Origin": url}
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD, next="/groepen"), origin)
+    assert r.status == 303 and r.getheader("Location") == "./groepen"
+    cookie = r.getheader("Set-Cookie")
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    token = re.search(r"wegwijzer_sessie=([^;]+)", cookie).group(1)
+    assert len(token) >= 43
+    jar = {"Cookie": f"wegwijzer_sessie={token}"}
+    assert request(url, "GET", "/groepen", headers=jar).status == 200  # the gate lets a valid login through
+    r = request(url, "GET", "/groepen")
+    assert r.status == 303 and "inloggen?next=/groepen" in r.getheader("Location")
+    # the database holds only the token's hash
+    store = Store(db_path)
+    assert store.logins.person_for_token(token, "2000") is None and auth.person_for_token(store, token) is not None
+    # logout (a POST from our own page) ends the login; replaying the old cookie is refused
+    r = request(url, "POST", "/uitloggen", "", {**jar, **origin})
+    assert r.status == 303 and "wegwijzer_sessie=" in r.getheader("Set-Cookie")
+    assert auth.person_for_token(store, token) is None
+    r = request(url, "GET", "/groepen", headers=jar)
+    assert r.status == 303 and "inloggen" in r.getheader("Location")
+
+
+def test_failed_logins_are_throttled_over_http(server, library):
+    url, _ = server
+    email, _ = person(server, library, "Throttle Test", sessions=0)
+    origin = {"Origin": url}
+    statuses = [request(url, "POST", "/inloggen", form(email=email, password="fout"), origin).status
+                for _ in range(credentials.MAX_FAILURES_PER_EMAIL)]
+    assert statuses == [401] * credentials.MAX_FAILURES_PER_EMAIL
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin)
+    assert r.status == 429 and r.getheader("Set-Cookie") is None  # even the right password waits
+
+
+def test_foreign_posts_and_open_redirects_are_refused(server, library):
+    url, _ = server
+    email, _ = person(server, library, "Origin Test", sessions=0)
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), {"Origin": "https://evil.example"})
+    assert r.status == 403 and r.getheader("Set-Cookie") is None
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD, next="//evil.example/x"),
+                {"Origin": url})
+    assert r.status == 303 and r.getheader("Location") == "./"
+    # a cross-site GET to /uitloggen only shows a confirmation, it does not log anyone out
+    r = request(url, "GET", "/uitloggen", headers={"Sec-Fetch-Site": "cross-site"})
+    assert r.status == 200
+
+
+def test_only_a_rater_link_itself_passes_the_gate_without_a_login(server):
+    url, _ = server
+    assert request(url, "GET", "/feedback/onzin").status == 404  # the rater route answers, in Dutch
+    r = request(url, "GET", "/feedback/a/b")
+    assert r.status == 303 and "inloggen" in r.getheader("Location")
