@@ -9,7 +9,6 @@ from tests.support.paths import ROOT
 from wegwijzer.storage import Store
 
 
-
 @pytest.fixture
 def db_path(tmp_path, monkeypatch):
     path = tmp_path / "app.db"
