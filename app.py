@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import login_state, require_ready
 from ui.navigation import PAGES, run_page
 
-st.set_page_config(page_title="Wegwijzer", page_icon="🧭", layout="wide")
+st.set_page_config(page_icon="🧭", layout="wide")
 require_ready()
 state = login_state()  # "local", "logged_out", "must_change", "user" or "admin"
 page = st.Page
@@ -30,4 +30,4 @@ if state == "local":
     sections = {"Wegwijzer": own, "Verder": further, "Naslag": reference}
 elif state in {"logged_out", "must_change"}:
     sections = {"Wegwijzer": [page(PAGES["account"], title="Inloggen", icon=":material/login:", default=True)]}
-run_page(st.navigation(sections))
+run_page(st.navigation(sections, position="top"))

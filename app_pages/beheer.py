@@ -3,7 +3,8 @@
 import streamlit as st
 
 from ui.context import require_login
-from ui.widgets import refused
+from ui.widgets import refused, table
+from wegwijzer import text
 from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
 
@@ -17,9 +18,9 @@ except AccessDenied as exc:
 
 st.markdown("Hier beheer je de accounts van deze Wegwijzer. Als beheerder zie je namen en e-mailadressen, "
             "nooit antwoorden, notities of groepen.")
-st.dataframe([{"Naam": a.name, "E-mailadres": a.email, "Beheerder": "ja" if a.is_admin else "",
-               "Sinds": a.created_at[:10], "Moet wachtwoord kiezen": "ja" if a.must_change_password else ""}
-              for a in accounts], hide_index=True, width="stretch")
+table([{"Naam": a.name, "E-mailadres": a.email, "Beheerder": "ja" if a.is_admin else "",
+               "Sinds": text.date(a.created_at), "Moet wachtwoord kiezen": "ja" if a.must_change_password else ""}
+              for a in accounts])
 
 st.header("Wachtwoord opnieuw instellen")
 st.markdown("Er is geen mailserver nodig: je krijgt een tijdelijk wachtwoord dat je zelf doorgeeft, bij voorkeur "

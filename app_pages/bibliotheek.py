@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.context import library
 from ui.navigation import PAGES
+from wegwijzer import text
 from wegwijzer.content.search import filter_themes
 
 lib = library()
@@ -22,7 +23,7 @@ role = c3.selectbox("Rol", list(roles), format_func=roles.get, key="lib_role",
 query = c4.text_input("Zoeken", key="lib_query", placeholder="bijvoorbeeld: griffier, integriteit, begroting")
 
 found = filter_themes(lib, part=part, chapter=chapter if chapter in chapter_options else "", role=role, query=query)
-st.caption(f"{len(found)} thema('s)")
+st.caption(text.themes(len(found)))
 current_chapter = None
 for theme in found:
     if not role and theme.chapter != current_chapter:
@@ -30,6 +31,6 @@ for theme in found:
         st.subheader(lib.chapters[current_chapter].title)
     with st.container(border=True):
         st.page_link(PAGES["thema"], label=f"**{theme.number}. {theme.title}**", query_params={"nr": theme.number})
-        weights = ", ".join(f"{lib.roles[k].short} {w:.1f}".replace(".", ",") for k, w in theme.roles.items())
+        weights = ", ".join(f"{lib.roles[k].short} {text.number(w)}" for k, w in theme.roles.items())
         st.caption(f"{lib.chapters[theme.chapter].title} · {weights}" + (" · situationeel" if theme.situational else ""))
         st.markdown(theme.summary)

@@ -8,6 +8,8 @@ from ui.context import require_login
 from ui.downloads import made_for_me
 from ui.navigation import PAGES
 from ui.session import session_title
+from ui.widgets import capped, chart
+from wegwijzer import text
 from wegwijzer.domain import coaching as guide
 from wegwijzer.render.documents import guide_pdf
 from wegwijzer.render.figures import session_figures
@@ -35,7 +37,7 @@ if not sessions:
     st.info("Deze coachee heeft nog geen sessie met antwoorden.")
     st.stop()
 
-labels = {s.id: f"{session_title(s)} ({s.created_at[:10]}, {s.answered} van {len(s.themes)})" for s in sessions}
+labels = {s.id: f"{session_title(s)} ({text.date(s.created_at)}, {s.answered} van {len(s.themes)})" for s in sessions}
 sid = st.selectbox("Sessie", list(labels), format_func=labels.get, key=f"coachee_session_{cid}")
 earlier_options = {0: "Geen vergelijking"} | {s.id: labels[s.id] for s in sessions if s.id != sid}
 chosen = next(s for s in sessions if s.id == sid)
@@ -46,22 +48,39 @@ view = svc.sessions.overview(sid, eid or None)
 d = view.dashboard
 figures = session_figures(lib, view)
 
-profile, lists = st.columns([3, 2])
-profile.plotly_chart(figures.get("compare", figures["roles"]), key="coachee_roles",
-                     config={"displayModeBar": False})
+comparison = view.comparison if view.earlier is not None else None
+st.header("Profiel")
+if comparison is not None:
+    st.caption(f"Beide sessies over elkaar, op de {text.themes(len(comparison.shared))} die ze allebei een score "
+               "gaven.")
+profile, lists = st.columns([3, 2], gap="medium")
+with profile:
+    if comparison is not None and "compare" in figures:
+        chart(figures["compare"], key="coachee_roles", title="Rollenprofiel",
+              rows=[{"Rol": lib.roles[c.role].name, "Eerder": text.number(c.before), "Nu": text.number(c.after),
+                     "Verschil": text.signed(c.delta)} for c in comparison.role_changes])
+    else:
+        chart(figures["roles"], key="coachee_roles", title="Rollenprofiel",
+              rows=[{"Rol": lib.roles[r.role].name, "Score": text.number(r.score), "Thema's": r.themes}
+                    for r in d.roles])
 with lists:
     st.subheader("Prioriteiten")
-    for p in d.priorities:
-        action = view.actions.get(p.number)
-        st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}"
-                    + (f"  \nActie: {plain(action.text)}" if action else ""))
     if not d.priorities:
         st.caption("Geen prioriteiten.")
+    capped(d.priorities, key=f"coachee_priorities_{cid}", shown=5, what="prioriteiten",
+           draw=lambda p: st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}"
+                                      + (f"  \nActie: {plain(view.actions[p.number].text)}"
+                                         if p.number in view.actions else "")))
     st.subheader("Sterke punten")
-    st.markdown("\n".join(f"- {s.number}. {s.title} ({s.mastery})" for s in d.strengths) or "–")
-if view.earlier is not None and any(c.delta for c in view.theme_changes):
-    st.subheader(f"Verandering sinds {plain(session_title(view.earlier))}")
-    st.plotly_chart(figures["changes"], key="coachee_changes", config={"displayModeBar": False})
+    if not d.strengths:
+        st.caption("Nog geen thema's met een 4 of 5.")
+    capped(d.strengths, key=f"coachee_strengths_{cid}", shown=5, what="sterke punten",
+           draw=lambda s: st.markdown(f"- {s.number}. {s.title} ({s.mastery})"))
+if comparison is not None and comparison.changed:
+    st.header(f"Verandering sinds {plain(session_title(view.earlier))}")
+    chart(figures["changes"], key="coachee_changes", title="Verandering per thema",
+          rows=[{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
+                 "Verschil": text.signed(c.delta, 0)} for c in comparison.changed])
 
 st.header("Gespreksvoorbereiding")
 prep = svc.coaching.prep(cid)

@@ -7,6 +7,7 @@ import streamlit as st
 from ui.context import require_login
 from ui.navigation import PAGES
 from ui.widgets import refused
+from wegwijzer import text
 from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
 from wegwijzer.service.coaching import COACH_SCOPES
@@ -45,9 +46,9 @@ with mine:
             if link.status == "uitgenodigd":
                 status = f"Uitnodiging open (code {link.code}), nog niet geaccepteerd"
             elif link.status == "actief":
-                status = f"**{plain(link.coach_name)}** ziet je resultaten sinds {link.accepted_at[:10]}"
+                status = f"**{plain(link.coach_name)}** ziet je resultaten sinds {text.date(link.accepted_at)}"
             else:
-                status = f"Ingetrokken op {link.revoked_at[:10] if link.revoked_at else '?'}" + (
+                status = f"Ingetrokken op {text.date(link.revoked_at)}" + (
                     f" ({plain(link.coach_name)})" if link.coach_name else "")
             st.markdown(status)
             if link.status != "ingetrokken":
@@ -79,6 +80,6 @@ with coaching:
         with st.container(border=True):
             left, right = st.columns([4, 1], vertical_alignment="center")
             left.markdown(f"**{plain(link.coachee_name)}** · {COACH_SCOPES[link.scope].lower()} · "
-                          f"sinds {link.accepted_at[:10] if link.accepted_at else ''}")
+                          f"sinds {text.date(link.accepted_at)}")
             right.page_link(PAGES["coachee"], label="Openen", icon=":material/arrow_forward:",
                             query_params={"coachee": link.coachee_id})

@@ -5,16 +5,23 @@ import streamlit as st
 from ui.callbacks import run
 from ui.context import library, server_mode, service
 from ui.downloads import made_for_me
-from ui.navigation import PAGES
+from ui.navigation import PAGES, page_title
 from ui.session import no_session_notice, session_from_query, session_title
-from ui.widgets import show_problem
+from ui.widgets import capped, chart, show_problem
+from wegwijzer import text
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
-from wegwijzer.domain.scoring import EXPLANATION
+from wegwijzer.domain.scoring import EXPLANATION, ThemeResult, default_comparison
 from wegwijzer.errors import DutchMessage
+from wegwijzer.render.charts import theme_changes
 from wegwijzer.render.figures import session_figures
 from wegwijzer.render.report import MirrorSection, find_browser, render_html, render_pdf, report_input
 from wegwijzer.service import Service
+
+SHOWN = 5  # strengths and priorities on screen before "Toon alle"
+CHANGES_SHOWN = 15  # changes per theme in the chart before "Toon alle"
+QUADRANTS = {(True, True): "Ontwikkelen", (True, False): "Vasthouden", (False, True): "Later",
+             (False, False): "Onderhouden"}
 
 
 def save_action(current: Service, session_id: int, theme: int, key: str) -> None:
@@ -27,108 +34,164 @@ record = session_from_query()
 if record is None:
     no_session_notice()
 sid = record.id
+page_title(f"Dashboard · {session_title(record)}")
 
 st.title(f"Dashboard · {session_title(record)}")
-st.caption(f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · gestart {record.created_at[:10]}"
-           + (f" · afgerond {record.completed_at[:10]}" if record.completed_at else " · nog niet afgerond"))
+st.caption(f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · "
+           f"gestart {text.date(record.created_at)}"
+           + (f" · afgerond {text.date(record.completed_at)}" if record.completed_at else " · nog niet afgerond"))
 
 candidates = svc.sessions.earlier(sid)
 earlier = None
 if candidates:
-    labels = {0: "Geen vergelijking"} | {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in candidates}
-    chosen = st.selectbox("Vergelijk met een eerdere sessie", list(labels), format_func=labels.get, key=f"cmp_{sid}")
+    labels = {0: "Geen vergelijking"} | {
+        s.id: f"{session_title(s)} · {SCOPE_LABELS[s.scope_kind]} · {text.date(s.created_at)}" for s in candidates}
+    preferred = default_comparison(record, candidates) or 0
+    chosen = st.selectbox("Vergelijk met een eerdere sessie", list(labels), format_func=labels.get,
+                          index=list(labels).index(preferred), key=f"cmp_{sid}",
+                          help="Vergeleken wordt alleen op de thema's die beide sessies een score gaven.")
     earlier = next((s for s in candidates if s.id == chosen), None)
 
 view = svc.sessions.overview(sid, earlier.id if earlier else None)
 d = view.dashboard
+comparison = view.comparison if view.earlier is not None else None
 figures = session_figures(lib, view)
 
 if d.scored == 0:
     st.info("Er zijn nog geen scores in deze sessie. Vul eerst een paar thema's in.")
-    st.page_link(PAGES["vragenlijst"], label="Naar de vragenlijst", icon=":material/edit_note:", query_params={"sessie": sid})
+    st.page_link(PAGES["vragenlijst"], label="Naar de vragenlijst", icon=":material/edit_note:",
+                 query_params={"sessie": sid})
     st.stop()
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("Beantwoord", f"{d.answered} van {d.total}")
-c2.metric("Met een score", d.scored)
-c3.metric("Niet van toepassing", d.not_applicable)
-c4.metric("Prioriteiten", len(d.priorities))
+with st.container(horizontal=True, gap="medium"):
+    st.metric("Beantwoord", f"{d.answered} van {d.total}", width="content")
+    st.metric("Met een score", d.scored, width="content")
+    st.metric("Niet van toepassing", d.not_applicable, width="content")
+    st.metric("Prioriteiten", len(d.priorities), width="content")
 with st.expander("Hoe wordt er gerekend?"):
     st.write(EXPLANATION)
 
+# --- role profile -----------------------------------------------------------------------------------
+
 st.header("Rollenprofiel")
-left, right = st.columns([3, 2])
-# with a comparison chosen, the radar shows both sessions
-left.plotly_chart(figures.get("compare", figures["roles"]), key="roles_chart",
-                  config={"displayModeBar": False})
+role_rows = [{"Rol": lib.roles[r.role].name, "Score (1–5)": text.number(r.score), "Rust op": text.themes(r.themes)}
+             for r in d.roles]
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    chart(figures["roles"], key="roles_chart", title="Rollenprofiel", rows=role_rows)
 with right:
     st.markdown("De drie **kernrollen** staan bovenaan; bij elke rol staat op hoeveel thema's de score rust.")
-    st.markdown("| Rol | Score | Rust op |\n|---|---:|---:|\n" + "\n".join(
+    st.markdown("| Rol | Score | Thema's |\n|---|---:|---:|\n" + "\n".join(
         f"| {'**' + lib.roles[r.role].name + '**' if lib.roles[r.role].core else lib.roles[r.role].name} | "
-        f"{format(r.score, '.1f').replace('.', ',') if r.score is not None else '–'} | {r.themes} thema's |"
-        for r in d.roles))
+        f"{text.number(r.score)} | {r.themes} |" for r in d.roles))
+
+# --- chapters ---------------------------------------------------------------------------------------
 
 st.header("Hoofdstukken")
-st.plotly_chart(figures["chapters"], key="chapters_chart", config={"displayModeBar": False})
+chart(figures["chapters"], key="chapters_chart", title="Hoofdstukken",
+      rows=[{"Hoofdstuk": c.title, "Gemiddelde beheersing": text.number(c.mean),
+             "Met een score": f"{c.scored} van {c.total}", "Niet van toepassing": c.not_applicable}
+            for c in d.chapters])
+
+# --- strengths and priorities -----------------------------------------------------------------------
 
 st.header("Sterke punten en ontwikkelprioriteiten")
-strong, develop = st.columns(2)
+strong, develop = st.columns(2, gap="medium")
+
+
+def strength(s: ThemeResult) -> None:
+    st.markdown(f"**{s.number}. {s.title}** — beheersing {s.mastery}")
+
+
+def priority(p: ThemeResult) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}")
+        st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
+        key = f"action_{sid}_{p.number}"
+        if key not in st.session_state:
+            st.session_state[key] = view.actions[p.number].text if p.number in view.actions else ""
+        show_problem(f"action_{p.number}")
+        st.text_input(f"Mijn actie voor {p.title}", key=key, max_chars=300,
+                      placeholder="Wat ga je concreet doen, en wanneer?", on_change=run,
+                      args=(save_action, sid, p.number, key), kwargs={"where": f"action_{p.number}"})
+
+
 with strong:
     st.subheader("Sterke punten")
     if not d.strengths:
         st.caption("Nog geen thema's met een 4 of 5.")
-    for s in d.strengths:
-        st.markdown(f"**{s.number}. {s.title}** — beheersing {s.mastery}")
+    capped(d.strengths, key=f"all_strengths_{sid}", shown=SHOWN, what="sterke punten", draw=strength)
 with develop:
     st.subheader("Ontwikkelprioriteiten")
     if not d.priorities:
         st.caption("Geen thema's die je (zeer) belangrijk vindt en waarop je jezelf 3 of lager geeft.")
-    for p in d.priorities:
-        with st.container(border=True):
-            st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}")
-            st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
-            key = f"action_{sid}_{p.number}"
-            if key not in st.session_state:
-                st.session_state[key] = view.actions[p.number].text if p.number in view.actions else ""
-            show_problem(f"action_{p.number}")
-            st.text_input(f"Mijn actie voor {p.title}", key=key, max_chars=300,
-                          placeholder="Wat ga je concreet doen, en wanneer?", on_change=run,
-                          args=(save_action, sid, p.number, key), kwargs={"where": f"action_{p.number}"})
+    capped(d.priorities, key=f"all_priorities_{sid}", shown=SHOWN, what="prioriteiten", draw=priority)
+
+# --- importance against mastery ---------------------------------------------------------------------
 
 st.header("Belang tegenover beheersing")
-st.caption("Elke stip is een thema; beweeg erover voor de titel. Linksboven staat wat belangrijk is en nog niet sterk.")
-st.plotly_chart(figures["quadrant"], key="quadrant_chart", config={"displayModeBar": False})
+st.caption("Elke stip is een thema. Linksboven staat wat je belangrijk vindt en nog niet sterk beheerst; de tabel "
+           "eronder noemt elk thema bij naam.")
+chart(figures["quadrant"], key="quadrant_chart", title="Belang tegenover beheersing",
+      rows=[{"Thema": f"{p.number}. {p.title}", "Beheersing": p.mastery, "Belang": p.importance,
+             "Vak": QUADRANTS[(p.mastery <= 3, (p.importance or 0) >= 2)]}
+            for p in sorted(d.points, key=lambda p: (-(p.importance or 0), p.mastery, p.number))])
 
-if view.earlier is not None:
+# --- change since an earlier session ----------------------------------------------------------------
+
+if comparison is not None:
     st.header(f"Verandering sinds {session_title(view.earlier)}")
-    st.caption("Het rollenprofiel bovenaan toont beide sessies over elkaar; hieronder de verschillen.")
-    st.dataframe(
-        [{"Rol": lib.roles[c.role].name,
-          "Eerder": round(c.before, 1) if c.before is not None else None,
-          "Nu": round(c.after, 1) if c.after is not None else None,
-          "Verschil": round(c.delta, 1) if c.delta is not None else None} for c in view.role_changes],
-        hide_index=True, width="stretch",
-    )
-    if any(c.delta for c in view.theme_changes):
-        st.plotly_chart(figures["changes"], key="changes_chart", config={"displayModeBar": False})
+    st.markdown(f"Vergeleken op **{text.themes(len(comparison.shared))}** die beide sessies een score gaven. "
+                + (f"Niet vergeleken: {text.themes(len(comparison.only_now))} alleen in deze sessie"
+                   f" en {text.themes(len(comparison.only_before))} alleen in de eerdere."
+                   if comparison.only_now or comparison.only_before else "Alle gescoorde thema's zijn vergeleken."))
+    if not comparison.shared:
+        st.info("Deze twee sessies hebben geen thema met een score gemeen, dus er valt niets te vergelijken.")
     else:
-        st.caption("Op de thema's die in beide sessies een score hebben, is niets veranderd.")
+        change_rows = [{"Rol": lib.roles[c.role].name, "Eerder": text.number(c.before), "Nu": text.number(c.after),
+                        "Verschil": text.signed(c.delta), "Thema's": c.themes} for c in comparison.role_changes]
+        st.subheader("Per rol")
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            chart(figures["compare"], key="compare_chart", title="Beide rollenprofielen", rows=change_rows)
+        with right:
+            st.markdown("Beide profielen rusten op dezelfde gedeelde thema's; *Thema's* zegt op hoeveel per rol.")
+            st.markdown("| Rol | Eerder | Nu | Verschil | Thema's |\n|---|---:|---:|---:|---:|\n" + "\n".join(
+                f"| {lib.roles[c.role].short} | {text.number(c.before)} | {text.number(c.after)} | "
+                f"{text.signed(c.delta)} | {c.themes} |" for c in comparison.role_changes))
+        changed = comparison.changed
+        st.subheader(f"Per thema: {len(changed)} van {text.themes(len(comparison.shared))} veranderd")
+        if changed:
+            if len(changed) > CHANGES_SHOWN and not st.toggle(f"Toon alle {len(changed)} veranderingen",
+                                                              key=f"all_changes_{sid}"):
+                st.caption(f"De {CHANGES_SHOWN} grootste van {len(changed)} veranderingen.")
+                changed = changed[:CHANGES_SHOWN]
+            chart(theme_changes(changed), key="changes_chart", title="Verandering per thema",
+                  rows=[{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
+                         "Verschil": text.signed(c.delta, 0)} for c in changed])
+        else:
+            st.caption("Op de thema's die beide sessies een score gaven, is niets veranderd.")
+    with st.expander("Welke thema's zijn niet vergeleken?"):
+        for label, numbers in (("Alleen in deze sessie gescoord", comparison.only_now),
+                               ("Alleen in de eerdere sessie gescoord", comparison.only_before)):
+            st.markdown(f"**{label}:** " + (", ".join(f"{n}. {lib.theme(n).title}" for n in numbers) or "geen"))
+
+# --- finish and take away -----------------------------------------------------------------------------
 
 st.header("Afronden en meenemen")
 if record.status == "open":
     if st.button("Sessie afronden", icon=":material/check:"):
         svc.sessions.set_status(sid, "afgerond")
         st.rerun()
-else:
-    if st.button("Sessie heropenen", icon=":material/lock_open:"):
-        svc.sessions.set_status(sid, "open")
-        st.rerun()
+elif st.button("Sessie heropenen", icon=":material/lock_open:"):
+    svc.sessions.set_status(sid, "open")
+    st.rerun()
 
 report_round = None
 if server_mode():
     closed = [r for r in svc.mirror.my_rounds() if r.closed]
     if closed:
-        rounds = {0: "Geen"} | {r.id: f"{r.title} ({r.created_at[:10]})" for r in closed}
+        rounds = {0: "Geen"} | {r.id: f"{r.title} ({text.date(r.created_at)})" for r in closed}
         report_round = st.selectbox("Neem een gesloten Spiegel-ronde op in het verslag", list(rounds),
                                     format_func=rounds.get, index=1, key=f"report_round_{sid}") or None
 include_notes = st.checkbox("Neem mijn notities op in het verslag", value=False,
@@ -143,17 +206,16 @@ def make_report(current: Service):
     if report_round:
         outcome = current.mirror.outcome(report_round)
         chosen = next(r for r in current.mirror.my_rounds() if r.id == report_round)
-        section = MirrorSection(f"{chosen.title} ({chosen.created_at[:10]})", outcome.responses, outcome.result,
-                                outcome.comments)
+        section = MirrorSection(f"{chosen.title} ({text.date(chosen.created_at)})", outcome.responses,
+                                outcome.result, outcome.comments)
     return report_input(lib, current.sessions.overview(sid, earlier_id), include_notes=include_notes, mirror=section)
 
 
-col_pdf, col_html, col_csv, col_json = st.columns(4)
-with col_pdf:
-    if find_browser() is None:
-        st.warning("Op deze computer is geen Chromium gevonden, dus een PDF met grafieken kan niet worden "
-                   "gemaakt. Gebruik het afdrukbare HTML-verslag.")
-    elif st.button("PDF-verslag maken", icon=":material/picture_as_pdf:"):
+if find_browser() is None:
+    st.warning("Op deze computer is geen Chromium gevonden, dus een PDF met grafieken kan niet worden gemaakt. "
+               "Gebruik het afdrukbare HTML-verslag.")
+with st.container(horizontal=True, gap="small"):
+    if find_browser() is not None and st.button("PDF-verslag maken", icon=":material/picture_as_pdf:"):
         with st.spinner("Verslag wordt gemaakt…"):
             try:
                 st.session_state[f"pdf_{sid}"] = render_pdf(make_report(svc))
@@ -162,11 +224,11 @@ with col_pdf:
     if st.session_state.get(f"pdf_{sid}"):
         st.download_button("PDF downloaden", st.session_state[f"pdf_{sid}"], file_name=f"{stem}.pdf",
                            mime="application/pdf", icon=":material/download:")
-# the files are made only when asked for (a callable), for whoever is logged in at that moment
-col_html.download_button("Afdrukbaar HTML-verslag",
-                         made_for_me(lambda current: render_html(make_report(current), static_charts=False)),
-                         file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
-col_csv.download_button("Antwoorden (CSV)", made_for_me(lambda current: current.sessions.export_csv(sid)),
-                        file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
-col_json.download_button("Sessie (JSON)", made_for_me(lambda current: current.sessions.export_json(sid)),
-                         file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")
+    # the files are made only when asked for (a callable), for whoever is logged in at that moment
+    st.download_button("Afdrukbaar HTML-verslag",
+                       made_for_me(lambda current: render_html(make_report(current), static_charts=False)),
+                       file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
+    st.download_button("Antwoorden (CSV)", made_for_me(lambda current: current.sessions.export_csv(sid)),
+                       file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
+    st.download_button("Sessie (JSON)", made_for_me(lambda current: current.sessions.export_json(sid)),
+                       file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")

@@ -6,13 +6,13 @@ from ui.callbacks import run
 from ui.context import library, service
 from ui.navigation import PAGES
 from ui.session import session_title
-from ui.widgets import show_problem
+from ui.widgets import show_problem, table
 from wegwijzer.content.library import slugify
 from wegwijzer.content.models import ROLE_KEYS
 from wegwijzer.content.profiles import DISCLAIMER, FunctionProfile, ProfileError, shared_profiles
 from wegwijzer.domain.fit import ProfileFit, ThemeFit, fit
 from wegwijzer.service import Service
-from wegwijzer.text import count, number, plain, themes
+from wegwijzer.text import count, date, number, percent, plain, themes
 
 WEIGHT_LABELS = {0: "telt niet", 1: "telt mee", 2: "belangrijk", 3: "zeer belangrijk"}
 TOP = 10  # rows in the table of the heaviest themes
@@ -129,7 +129,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     in_scope = [t for t in result.unanswered if t.number in scope]
     outside = [t for t in result.unanswered if t.number not in scope]
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Dekking", f"{round(result.coverage * 100)}%",
+    c1.metric("Dekking", percent(result.coverage * 100),
               help="Welk deel van het totale gewicht van dit profiel rust op thema's waarop je jezelf een score "
                    "gaf. Thema's buiten deze sessie, 'niet van toepassing' en lege antwoorden tellen niet mee.")
     c2.metric("Sterke punten", len(result.strengths))
@@ -137,7 +137,7 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     c4.metric("Nog niet ingevuld", len(in_scope))
     if result.coverage < 0.5:
         st.caption(f"Minder dan de helft van wat dit profiel vraagt, rust op een score van jou "
-                   f"({round(result.coverage * 100)}%). Lees het beeld hieronder dus als voorlopig.")
+                   f"({percent(result.coverage * 100)}). Lees het beeld hieronder dus als voorlopig.")
 
     st.subheader("Rollen")
     st.caption("Per rol: hoe zwaar het profiel die rol weegt, naast jouw rolscore (het gewogen gemiddelde van je "
@@ -150,10 +150,9 @@ def show_fit(result: ProfileFit, scope: tuple[int, ...], session_id: int) -> Non
     st.subheader("Thema's die het zwaarst wegen")
     st.caption("Het gewicht (0 tot 6) telt op wat het profiel over het thema zelf zegt (0–3) en hoe zwaar het "
                "profiel de rollen van dat thema weegt (0–3).")
-    st.dataframe(
+    table(
         [{"Thema": f"{t.number}. {t.title}", "Gewicht": number(t.weight),
-          "Jouw beheersing": mastery_text(t, scope)} for t in result.top_themes[:TOP]],
-        hide_index=True, width="stretch",
+          "Jouw beheersing": mastery_text(t, scope)} for t in result.top_themes[:TOP]]
     )
 
     st.subheader("Sterke punten voor deze functie")
@@ -212,7 +211,7 @@ else:
     session_id = st.selectbox(
         "Sessie", list(by_id), key="fp_session",
         format_func=lambda i: f"{session_title(by_id[i])} · {by_id[i].answered} van {len(by_id[i].themes)} "
-                              f"beantwoord · gestart {by_id[i].created_at[:10]}",
+                              f"beantwoord · gestart {date(by_id[i].created_at)}",
     )
     record = by_id[session_id]
     show_fit(fit(profile, lib, svc.sessions.answers(record.id), limit=len(lib.themes)), record.themes, record.id)

@@ -8,7 +8,8 @@ from ui.context import require_login
 from ui.downloads import made_for_me
 from ui.navigation import PAGES
 from ui.session import session_title
-from ui.widgets import refused
+from ui.widgets import refused, table
+from wegwijzer import text
 from wegwijzer.content.methods import shared_methods
 from wegwijzer.domain import agenda
 from wegwijzer.domain.records import AgendaChoice
@@ -43,7 +44,7 @@ with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
         st.info("Je hebt nog geen afgeronde sessie. Rond een sessie af op de vragenlijst of het dashboard; "
                 "daarna kun je haar hier delen.")
     else:
-        options = {s.id: f"{session_title(s)} ({s.completed_at[:10] if s.completed_at else s.created_at[:10]}, "
+        options = {s.id: f"{session_title(s)} ({text.date(s.completed_at or s.created_at)}, "
                          f"{s.answered} thema's)" for s in done}
         chosen = st.selectbox("Afgeronde sessie", list(options), format_func=options.get, key=f"share_{gid}")
         st.caption("De groep ziet alleen je scores (beheersing, belang, niet van toepassing), nooit je notities of acties.")
@@ -63,7 +64,7 @@ if not view.sharing:
     st.info("Nog niemand deelt een sessie. Zodra leden een afgeronde sessie delen, verschijnt hier het groepsbeeld.")
 else:
     st.header("Rollenprofielen")
-    st.caption(f"{len(view.sharing)} van {len(members)} leden delen een sessie.")
+    st.caption(f"{len(view.sharing)} van {text.count(len(members), 'lid', 'leden')} delen een sessie.")
     st.plotly_chart(figures["radar"], key="group_radar", config={"displayModeBar": False})
     st.header("Hoofdstukken per lid")
     st.caption("Gemiddelde beheersing per hoofdstuk; – betekent geen score in dat hoofdstuk.")
@@ -84,12 +85,11 @@ else:
             st.caption("Geen thema's met gemiddeld 3 of lager op beheersing en (zeer) belangrijk, bij minstens de helft.")
         for t in view.all_hard:
             st.markdown(f"**{t.number}. {t.title}** — gemiddeld {number(t.mean)} op beheersing, "
-                        f"{number(t.mean_importance)} op belang ({len(t.scores)} leden)")
+                        f"{number(t.mean_importance)} op belang ({text.count(len(t.scores), 'lid', 'leden')})")
     with st.expander("Alle thema's: spreiding per thema"):
-        st.dataframe([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": t.mean,
+        table([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": number(t.mean),
                        "Laagste": min(t.scores), "Hoogste": max(t.scores), "Verschil": t.spread,
-                       "Belang (gem.)": t.mean_importance, "N.v.t.": t.not_applicable} for t in view.themes],
-                     hide_index=True, width="stretch")
+                       "Belang (gem.)": t.mean_importance, "N.v.t.": t.not_applicable} for t in view.themes])
 
 st.header("Agenda voor de bijeenkomst")
 if not entries:

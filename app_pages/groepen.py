@@ -7,7 +7,7 @@ from ui.navigation import PAGES
 from ui.widgets import refused
 from wegwijzer.service import ServiceError
 from wegwijzer.service.groups import GROUP_NAMINGS
-from wegwijzer.text import plain
+from wegwijzer.text import count, plain
 
 svc = require_login()
 st.title("Intervisiegroepen")
@@ -24,7 +24,7 @@ for group in groups:
         members = svc.groups.members(group.id)
         sharing = sum(m.shares for m in members)
         mine = next(m for m in members if m.is_me)
-        left.markdown(f"**{plain(group.name)}**  \n{len(members)} leden, {sharing} delen een sessie"
+        left.markdown(f"**{plain(group.name)}**  \n{count(len(members), 'lid', 'leden')}, {sharing} {'deelt' if sharing == 1 else 'delen'} een sessie"
                       + (" · jij deelt" if mine.shares else " · jij deelt nog niets")
                       + (" · jij bent gespreksleider" if mine.is_creator else ""))
         right.page_link(PAGES["groep"], label="Openen", icon=":material/arrow_forward:",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.callbacks import run
 from ui.context import service
-from ui.widgets import show_problem
+from ui.widgets import show_problem, table
 from wegwijzer.content.study import ChoiceQuestion, PointsQuestion, ResearchFileError, shared_research
 from wegwijzer.domain.records import StudyAnswers
 from wegwijzer.domain.study import (
@@ -183,11 +183,10 @@ def points_comparison(items: list[ItemComparison], what: str, column: str, chart
     with words:
         st.markdown("**Wat opvalt**")
         remarks(items, what)
-    st.dataframe(
+    table(
         [{column: i.name, "Jij": i.own, "Gemiddelde 2020": number(i.published, trim=True),
           "Verschil": signed(i.difference, trim=True)}
-         for i in items],
-        hide_index=True, width="stretch",
+         for i in items]
     )
 
 
@@ -210,11 +209,10 @@ if comparable(research.pillars, pillars, "pijlers"):
                "rapport.")
     dimensions = compare_pillar_dimensions(research, pillars)
     members = {d.key: " en ".join(i.name for i in research.pillars.items if i.dimension == d.key) for d in dimensions}
-    st.dataframe(
+    table(
         [{"Dimensie": d.name, "Pijlers": members[d.key], "Jij": d.own, "Gemiddelde 2020": number(d.published, trim=True),
           "Verschil": signed(d.difference, trim=True)}
-         for d in dimensions],
-        hide_index=True, width="stretch",
+         for d in dimensions]
     )
     remarks(dimensions, "dimensie")
     where_caption(research.pillars.items)

@@ -8,12 +8,14 @@ import streamlit as st
 from ui.context import require_login
 from ui.navigation import PAGES
 from ui.session import session_title
-from ui.widgets import refused
+from ui.widgets import refused, table
+from wegwijzer import text
 from wegwijzer.domain.mirror import CATEGORIES, GROUP_LABELS, GROUPS
 from wegwijzer.domain.scoring import priorities
 from wegwijzer.render import charts
 from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
+from wegwijzer.service.mirror import MAX_INVITES
 from wegwijzer.text import number, plain
 
 svc = require_login()
@@ -52,11 +54,10 @@ for index, r in enumerate(rounds):
     rid = r.id
     invites = svc.mirror.invites(rid)
     answered = sum(i.used for i in invites)
-    state = "gesloten" if r.closed else f"open tot {r.expires_at[:10]}"
+    state = "gesloten" if r.closed else f"open tot {text.date(r.expires_at)}"
     with st.expander(f"{plain(r.title)} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) <= 2 or index == 0):
-        st.dataframe([{"Genodigde": i.label, "Categorie": CATEGORIES[i.category],
-                       "Beantwoord": "ja" if i.used else "nog niet"} for i in invites],
-                     hide_index=True, width="stretch")
+        table([{"Genodigde": i.label, "Categorie": CATEGORIES[i.category],
+                       "Beantwoord": "ja" if i.used else "nog niet"} for i in invites])
         if not r.closed:
             st.caption("De uitkomst verschijnt zodra je de ronde sluit (of op de einddatum). Daarna kan er niets meer bij.")
             left, right = st.columns(2)
@@ -101,13 +102,13 @@ for index, r in enumerate(rounds):
 
                 st.subheader("Per rol")
                 st.caption("Gemiddelde (aantal beoordelaars). Een rol telt alleen de thema's waarop die groep getoond wordt.")
-                st.dataframe([{"Rol": lib.roles[role.role].name, "Zelf": number(role.self_score)} | cells(role)
-                              for role in result.roles], hide_index=True, width="stretch")
+                table([{"Rol": lib.roles[role.role].name, "Zelf": number(role.self_score)} | cells(role)
+                              for role in result.roles])
                 st.subheader("Per thema")
                 st.caption("– betekent: te weinig antwoorden om te tonen zonder dat iemand herkenbaar wordt.")
-                st.dataframe([{"Thema": f"{t.theme}. {lib.theme(t.theme).title}",
+                table([{"Thema": f"{t.theme}. {lib.theme(t.theme).title}",
                                "Zelf": "–" if t.self_score is None else str(t.self_score)} | cells(t)
-                              for t in result.themes], hide_index=True, width="stretch")
+                              for t in result.themes])
             if outcome.comments:
                 st.subheader("Opmerkingen")
                 st.caption("Zonder naam of categorie, in willekeurige volgorde.")
@@ -127,7 +128,7 @@ if not sessions:
     st.info("Vul eerst een sessie in: de ronde zet de oordelen van anderen naast jouw eigen scores.")
     st.page_link(PAGES["start"], label="Naar de startpagina", icon=":material/home:")
     st.stop()
-labels = {s.id: f"{session_title(s)} ({s.created_at[:10]})" for s in sessions}
+labels = {s.id: f"{session_title(s)} ({text.date(s.created_at)})" for s in sessions}
 sid = st.selectbox("Sessie met je eigen scores", list(labels), format_func=labels.get, key="round_session")
 record = next(s for s in sessions if s.id == sid)
 quick = [n for n in lib.structure.quick_scan if n in record.themes][:25]
@@ -144,19 +145,31 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 today = dt.date.today()
 title = st.text_input("Naam van de ronde", value=f"Spiegel {MONTHS[today.month - 1]} {today.year}", max_chars=120)
 days = st.number_input("Looptijd in dagen", min_value=1, max_value=60, value=21)
-st.markdown("**Genodigden** — een naam of omschrijving (alleen voor jou, om bij te houden wie antwoordde) en een "
+st.subheader("Genodigden")
+st.markdown("Per genodigde een naam of omschrijving (alleen voor jou, om bij te houden wie antwoordde) en een "
             "categorie. Nodig per categorie liefst minstens drie mensen uit.")
-invitees = st.data_editor(
-    [{"Naam": "", "Categorie": "college"}], num_rows="dynamic", key="round_invitees", width="stretch",
-    column_config={"Naam": st.column_config.TextColumn("Naam of omschrijving", max_chars=80),
-                   "Categorie": st.column_config.SelectboxColumn("Categorie", options=list(CATEGORIES), required=True)})
+rows = st.session_state.setdefault("invitee_rows", 3)
+invitees = []
+for row in range(rows):
+    name_col, category_col = st.columns([3, 2])
+    name = name_col.text_input(f"Genodigde {row + 1}", key=f"invitee_name_{row}", max_chars=80,
+                               placeholder="Bijvoorbeeld: wethouder Jansen")
+    category = category_col.selectbox(f"Categorie van genodigde {row + 1}", list(CATEGORIES),
+                                      format_func=CATEGORIES.get, key=f"invitee_category_{row}")
+    invitees.append((name, category))
+if rows < MAX_INVITES and st.button("Nog een genodigde", icon=":material/person_add:"):
+    st.session_state.invitee_rows = rows + 1
+    st.rerun()
 if st.button("Ronde openen en links maken", type="primary", icon=":material/send:"):
-    chosen = [(row.get("Naam") or "", row.get("Categorie")) for row in invitees if row.get("Categorie")]
-    chosen = [(name, cat) for name, cat in chosen if name.strip()]
+    chosen = [(name, cat) for name, cat in invitees if name.strip()]
     try:
         _rid, new_links = svc.mirror.create_round(sid, title, themes, chosen, int(days))
     except (ServiceError, AccessDenied) as exc:
         refused(exc)
     else:
         st.session_state["spiegel_new_links"] = new_links
+        for row in range(rows):
+            st.session_state.pop(f"invitee_name_{row}", None)
+            st.session_state.pop(f"invitee_category_{row}", None)
+        st.session_state.invitee_rows = 3
         st.rerun()

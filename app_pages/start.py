@@ -5,8 +5,10 @@ import streamlit as st
 from ui.context import library, server_mode, service
 from ui.navigation import PAGES
 from ui.session import session_title
+from wegwijzer import text
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS, ScopeError, resolve_scope
+from wegwijzer.text import plain
 
 lib = library()
 svc = service()
@@ -27,18 +29,17 @@ if not sessions:
     st.caption("Je hebt nog geen sessies. Begin hieronder je eerste.")
 for record in sessions:
     with st.container(border=True):
-        left, middle, right = st.columns([5, 2, 3], vertical_alignment="center")
         status = "Afgerond" if record.status == "afgerond" else "Bezig"
-        left.markdown(f"**{session_title(record)}**  \n"
-                      f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · "
-                      f"gestart {record.created_at[:10]}")
-        middle.progress(record.progress, text=f"{status}: {record.answered} van {len(record.themes)}")
-        with right:
-            a, b = st.columns(2)
-            a.page_link(PAGES["vragenlijst"], label="Verder" if record.status == "open" else "Bekijk antwoorden",
-                        icon=":material/edit_note:", query_params={"sessie": record.id})
-            b.page_link(PAGES["dashboard"], label="Dashboard", icon=":material/insights:",
-                        query_params={"sessie": record.id})
+        st.markdown(f"**{plain(session_title(record))}**  \n"
+                    f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · "
+                    f"gestart {text.date(record.created_at)}")
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+            st.progress(record.progress, text=f"{status}: {record.answered} van {text.themes(len(record.themes))}",
+                        width=260)
+            st.page_link(PAGES["vragenlijst"], label="Verder" if record.status == "open" else "Bekijk antwoorden",
+                         icon=":material/edit_note:", query_params={"sessie": record.id})
+            st.page_link(PAGES["dashboard"], label="Dashboard", icon=":material/insights:",
+                         query_params={"sessie": record.id})
 
 st.header("Nieuwe sessie")
 scope_kind = st.radio("Welke thema's wil je doorlopen?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get,

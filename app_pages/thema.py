@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.context import library
 from ui.navigation import PAGES
+from wegwijzer import text
 
 lib = library()
 try:
@@ -32,7 +33,7 @@ with right:
     st.subheader("Reflectievragen")
     st.markdown("\n".join(f"- {q}" for q in theme.reflection_questions))
     st.subheader("Rollen")
-    st.markdown("\n".join(f"- {lib.roles[k].name}: {w:.1f}".replace(".", ",") for k, w in theme.roles.items()))
+    st.markdown("\n".join(f"- {lib.roles[k].name}: {text.number(w)}" for k, w in theme.roles.items()))
     st.caption(theme.roles_reason)
     if theme.related:
         st.subheader("Verwante thema's")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from ui.account_form import change_password_form
 from ui.widgets import same_tab_link
+from wegwijzer import text
 from wegwijzer.config import settings
 from wegwijzer.content.library import Library, shared_library
 from wegwijzer.content.problems import ContentError
@@ -48,7 +49,7 @@ def require_ready() -> None:
     except ContentError as exc:
         st.title("Wegwijzer kan niet starten")
         st.error(
-            f"De thema-inhoud bevat {len(exc.problems)} fout(en). Wegwijzer start pas als alle 100 thema's in orde "
+            f"De thema-inhoud bevat {text.count(len(exc.problems), 'fout', 'fouten')}. Wegwijzer start pas als alle 100 thema's in orde "
             "zijn, zodat je nooit met een deel van de inhoud werkt. Er is niets aan je gegevens veranderd."
         )
         st.markdown("Herstel de bestanden hieronder (bestand:regel: code veld — wat er mis is — hoe je het oplost) "

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.context import service
 from ui.navigation import PAGES
+from wegwijzer import text
 from wegwijzer.domain.records import SessionRecord
 
 
@@ -22,13 +23,25 @@ def own_session(session_id: object) -> SessionRecord | None:
 
 
 def session_from_query() -> SessionRecord | None:
-    """The session named in the URL, or the one this tab had open; the URL is kept in step."""
+    """The session named in the URL, else the one this tab had open, else the one worked on last (a new tab
+    opened on Vragenlijst or Dashboard shows that); the URL is kept in step."""
     raw = st.query_params.get("sessie") or st.session_state.get("active_session")
-    record = own_session(raw) if raw is not None else None
+    if raw is None:
+        return _latest()
+    record = own_session(raw)
     if record is not None:
         st.session_state.active_session = record.id
         if st.query_params.get("sessie") != str(record.id):
             st.query_params["sessie"] = str(record.id)
+    return record
+
+
+def _latest() -> SessionRecord | None:
+    mine = service().sessions.mine()
+    record = max(mine, key=lambda s: (s.updated_at, s.id)) if mine else None
+    if record is not None:
+        st.session_state.active_session = record.id
+        st.query_params["sessie"] = str(record.id)
     return record
 
 
@@ -44,4 +57,4 @@ def no_session_notice() -> None:
 
 
 def session_title(record: SessionRecord) -> str:
-    return record.label or f"Sessie van {record.created_at[:10]}"
+    return record.label or f"Sessie van {text.date(record.created_at)}"

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from ui.callbacks import run
+from ui.components import note_field
 from ui.widgets import show_problem
 from wegwijzer.content.models import Theme
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, NOT_APPLICABLE_LABEL, MasteryScale
 from wegwijzer.service import Service
+from wegwijzer.text import plain
 
 NVT = "nvt"
 MASTERY_OPTIONS = [1, 2, 3, 4, 5, NVT]
-SITUATIONAL_NOTE = ("\n\n:gray[*Dit thema speelt alleen in bepaalde situaties; niet van toepassing is hier een "
-                    "gewoon antwoord.*]")
+SITUATIONAL_NOTE = ("\n\n*Dit thema speelt alleen in bepaalde situaties; niet van toepassing is hier een "
+                    "gewoon antwoord.*")
 
 
 def store_change(svc: Service, session_id: int, theme: int, field: str, key: str) -> None:
@@ -25,8 +29,16 @@ def store_change(svc: Service, session_id: int, theme: int, field: str, key: str
     elif field == "importance":
         changes = {"importance": value}
     else:
-        changes = {"note": value or ""}
+        changes = {"note": (value or {}).get("text") or ""}
     svc.sessions.save_answer(session_id, theme, **changes)
+
+
+def _answer_text(answer: Answer, scale: MasteryScale) -> str:
+    if answer.not_applicable:
+        return f"**Beheersing:** {NOT_APPLICABLE_LABEL.lower()}"
+    mastery = f"{answer.mastery} · {scale.labels[answer.mastery]}" if answer.mastery else "niet ingevuld"
+    importance = IMPORTANCE_LABELS[answer.importance].lower() if answer.importance else "niet ingevuld"
+    return f"**Beheersing:** {mastery} · **Belang:** {importance}"
 
 
 def theme_card(session_id: int, theme: Theme, answer: Answer, scale: MasteryScale, *, locked: bool) -> None:
@@ -46,17 +58,18 @@ def theme_card(session_id: int, theme: Theme, answer: Answer, scale: MasteryScal
             st.markdown("**Kernpunten**\n\n" + "\n".join(f"- {p}" for p in theme.key_points)
                         + "\n\n**Stellingen om je antwoord te toetsen**\n\n" + "\n".join(f"- {s}" for s in theme.statements))
         show_problem(where)
+        if locked:  # a completed session: the answers as text, readable, not as greyed-out controls
+            st.markdown(_answer_text(answer, scale)
+                        + (f"  \n**Notitie:** {plain(answer.note)}" if answer.note else ""))
+            return
         st.radio(f"{scale.question} — {theme.title}", MASTERY_OPTIONS, horizontal=True, key=m_key,
                  format_func=lambda v: NOT_APPLICABLE_LABEL if v == NVT else f"{v} · {scale.labels[v]}",
-                 index=None if current is None else MASTERY_OPTIONS.index(current), disabled=locked,
-                 **on_change("mastery", m_key))
+                 index=None if current is None else MASTERY_OPTIONS.index(current), **on_change("mastery", m_key))
         if current != NVT:
             st.radio(f"{IMPORTANCE_QUESTION} — {theme.title}", [1, 2, 3], format_func=IMPORTANCE_LABELS.get,
                      index=None if answer.importance is None else answer.importance - 1, horizontal=True, key=i_key,
-                     disabled=locked, **on_change("importance", i_key))
+                     **on_change("importance", i_key))
         with st.expander("Notitie (alleen voor jezelf)" + (" · ingevuld" if answer.note else "")):
-            st.text_area(f"Notitie bij {theme.title}", value=answer.note, key=n_key, max_chars=5000, disabled=locked,
-                         label_visibility="collapsed",
-                         placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
-                         help="Wordt bewaard zodra je buiten het veld klikt of Ctrl+Enter drukt.",
-                         **on_change("note", n_key))
+            note_field(n_key, session_id=session_id, theme=number, label=f"Notitie bij {theme.title}",
+                       text=answer.note, locked=False,
+                       on_change=functools.partial(run, store_change, session_id, number, "note", n_key, where=where))

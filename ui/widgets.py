@@ -1,12 +1,19 @@
-"""Small shared widgets: links to the login routes, Dutch refusals, and problems shown where they happened."""
+"""Small shared widgets: charts with their table, capped lists that say so, links, and Dutch problems in place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import plotly.graph_objects as go
 import streamlit as st
 
 from wegwijzer.errors import DutchMessage
+from wegwijzer.text import plain
 
 _PROBLEMS = "ww_problems"
+CHART_CONFIG = {"displayModeBar": False, "locale": "nl", "responsive": True}
+T = TypeVar("T")
 
 
 def same_tab_link(label: str, href: str, *, primary: bool = False) -> None:
@@ -34,3 +41,33 @@ def show_problem(where: str) -> None:
     message = st.session_state.get(_PROBLEMS, {}).pop(where, None)
     if message:
         st.error(message, icon=":material/error:")
+
+
+def table(rows: Sequence[dict[str, Any]]) -> None:
+    """A plain HTML table (readable by screen readers, no English toolbar); every text shown as written.
+
+    st.table renders cells as Markdown, so "2. Een brug" would lose its number and a typed name could
+    become a link: each text is escaped first.
+    """
+    st.table([{k: plain(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows], hide_index=True)
+
+
+def chart(figure: go.Figure, *, key: str, title: str, rows: Sequence[dict[str, Any]]) -> None:
+    """A chart and, for whoever cannot see it, the same figures as a table under "… als tabel"."""
+    st.plotly_chart(figure, key=key, config=CHART_CONFIG, width="stretch")
+    with st.expander(f"{title} als tabel"):
+        if rows:
+            table(rows)
+        else:
+            st.caption("Er is niets om te tonen.")
+
+
+def capped(items: Sequence[T], *, key: str, shown: int, what: str, draw: Callable[[T], None]) -> None:
+    """The first ``shown`` items, with "5 van 33 …" and a switch to show all: a list never stops silently."""
+    if len(items) > shown:
+        everything = st.toggle(f"Toon alle {len(items)} {what}", key=key)
+        if not everything:
+            st.caption(f"{shown} van {len(items)} {what}, de belangrijkste eerst.")
+            items = items[:shown]
+    for item in items:
+        draw(item)

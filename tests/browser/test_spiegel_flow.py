@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.support.browser import wait_for_app
 from wegwijzer.demo import populate
+from wegwijzer.domain.mirror import CATEGORIES as CATEGORY_NAMES
 from wegwijzer.service import auth
 from wegwijzer.storage import Store
 
@@ -60,48 +61,26 @@ def watch(page) -> None:
 
 
 def fill_invitees(page) -> None:
-    """Type the invitees into the st.data_editor (a canvas grid: cells are reached by position)."""
-    grid = page.locator("[data-testid=stDataFrame]")
-
-    def edit(row: int, column: int, text: str) -> None:
-        box = grid.bounding_box()  # header 35 px, then rows of 35 px
-        page.mouse.dblclick(box["x"] + (200 if column == 0 else 600), box["y"] + 53 + 35 * row)
-        page.wait_for_timeout(300)
-        if column == 1:  # the category opens a select box; its search field needs the focus
-            page.locator("#portal input[role=combobox]").click()
-        page.keyboard.type(text)
-        page.wait_for_timeout(300)
-        page.keyboard.press("Enter")
-        wait_for_app(page)
-
+    """Type the four invitees: a name field and a category per row (three rows at first, then one more)."""
     for row, (name, category) in enumerate(INVITEES):
-        if row:
-            box = grid.bounding_box()
-            page.mouse.click(box["x"] + 200, box["y"] + 53 + 35 * row)  # the empty last row adds a row
+        if row == 3:
+            page.get_by_role("button", name="Nog een genodigde").click()
             wait_for_app(page)
-            page.keyboard.press("Escape")
-        edit(row, 0, name)
-        edit(row, 1, category)
-    cells = grid.locator("td").all_inner_texts()
-    assert cells == [text for pair in INVITEES for text in pair], cells
+        page.get_by_label(f"Genodigde {row + 1}", exact=True).fill(name)
+        page.get_by_label(f"Genodigde {row + 1}", exact=True).press("Tab")
+        wait_for_app(page)
+        page.get_by_label(f"Categorie van genodigde {row + 1}").click()
+        page.get_by_role("option", name=CATEGORY_NAMES[category]).click()
+        wait_for_app(page)
 
 
 def grid_cells(table) -> dict[tuple[int, int], str]:
-    """The texts of a st.dataframe by (row, column), 1-based with the header as row 1.
-
-    The grid draws on a canvas and keeps an accessible table of the cells in view only, so it is read while
-    scrolling from the left edge to the right in steps of a third of its width.
-    """
+    """The texts of a st.table by (row, column), 1-based with the header as row 1."""
     cells: dict[tuple[int, int], str] = {}
-    scroller = table.locator(".dvn-scroller")
-    width, visible = scroller.evaluate("el => [el.scrollWidth, el.clientWidth]")
-    for left in [*range(0, width - visible, max(1, visible // 3)), width]:
-        scroller.evaluate(f"el => {{ el.scrollLeft = {left}; }}")
-        table.page.wait_for_timeout(250)
-        for row, column, text in table.locator("th, td").evaluate_all(
-                "els => els.map(e => [e.parentElement.getAttribute('aria-rowindex'), e.getAttribute('aria-colindex'),"
-                " e.textContent])"):
-            cells[int(row), int(column)] = text
+    for r, texts in enumerate(table.locator("tr").evaluate_all(
+            "rows => rows.map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent.trim()))"), start=1):
+        for c, value in enumerate(texts, start=1):
+            cells[r, c] = value
     return cells
 
 
@@ -183,7 +162,7 @@ def test_a_round_with_four_raters_from_links_to_result(server, chromium, library
     # theme 9: 5, None, 4, 5 → college 2 and extern 1: none alone, overig = totaal = 14/3 = 4.67 → 4.7 (n=3)
     # the other quick-scan themes: nobody rated them, so nothing is shown ("–")
     # gaps against totaal: 2: 4 − 4.0 = 0; 5: 4 − 2.3 = 1.7 (blind spot); 9: 3 − 4.7 = −1.7 (hidden strength)
-    table = s.locator("[data-testid=stDataFrame]").filter(has=s.locator("th", has_text=re.compile("^Thema$")))
+    table = s.locator("[data-testid=stTable]").filter(has=s.locator("th", has_text=re.compile("^Thema$")))
     cells = grid_cells(table)
     assert [cells[1, c] for c in range(1, 6)] == ["Thema", "Zelf", "College van B&W", "Overig", "Alle beoordelaars"]
     assert (1, 6) not in cells  # no other group is shown anywhere
@@ -195,7 +174,7 @@ def test_a_round_with_four_raters_from_links_to_result(server, chromium, library
     # Role verbinder (weights 2: 1.0, 5: 1.0, 9: 0.4), each group over the themes where it is shown:
     # college on 5 only: 7/3 → 2.3 (3); overig on 2 and 9: (1.0·4 + 0.4·14/3) / 1.4 = 88/21 = 4.19 → 4.2 (4);
     # totaal on 2, 5, 9: (4 + 7/3 + 0.4·14/3) / 2.4 = 8.2 / 2.4 = 3.42 → 3.4 (4)
-    roles = grid_cells(s.locator("[data-testid=stDataFrame]").filter(has=s.locator("th", has_text=re.compile("^Rol$"))))
+    roles = grid_cells(s.locator("[data-testid=stTable]").filter(has=s.locator("th", has_text=re.compile("^Rol$"))))
     [row] = [r for r in range(2, 10) if roles.get((r, 1)) == library.roles["verbinder"].name]
     assert [roles[1, c] for c in range(3, 6)] == ["College van B&W", "Overig", "Alle beoordelaars"]
     assert [roles[row, c] for c in range(3, 6)] == ["2,3 (3)", "4,2 (4)", "3,4 (4)"]
@@ -208,7 +187,7 @@ def test_a_round_with_four_raters_from_links_to_result(server, chromium, library
     expect(main.get_by_role("heading", name="Opmerkingen")).to_be_visible()
     expect(main.get_by_text(HOSTILE, exact=True)).to_be_visible()
     expect(main.get_by_text("Helder in de raad.", exact=True)).to_be_visible()
-    invited = grid_cells(s.locator("[data-testid=stDataFrame]").filter(has=s.locator("th", has_text="Genodigde")))
+    invited = grid_cells(s.locator("[data-testid=stTable]").filter(has=s.locator("th", has_text="Genodigde")))
     assert sorted((invited[r, 1], invited[r, 3]) for r in range(2, 6)) == sorted((label, "ja") for label, _ in INVITEES)
     # the invitees table says who answered, but no name or category is ever next to a comment
     comment_part = main.inner_text().split("Opmerkingen", 1)[1]

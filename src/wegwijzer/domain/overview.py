@@ -7,16 +7,7 @@ from dataclasses import dataclass
 
 from wegwijzer.content.library import Library
 from wegwijzer.domain.records import Action, Answer, SessionRecord
-from wegwijzer.domain.scoring import (
-    Dashboard,
-    RoleChange,
-    RoleScore,
-    ThemeChange,
-    build_dashboard,
-    compare_roles,
-    compare_themes,
-    role_profile,
-)
+from wegwijzer.domain.scoring import Comparison, Dashboard, RoleChange, ThemeChange, build_dashboard, compare_sessions
 
 
 @dataclass(frozen=True)
@@ -26,9 +17,15 @@ class SessionOverview:
     actions: Mapping[int, Action]
     dashboard: Dashboard
     earlier: SessionRecord | None = None
-    earlier_roles: tuple[RoleScore, ...] = ()
-    role_changes: tuple[RoleChange, ...] = ()
-    theme_changes: tuple[ThemeChange, ...] = ()
+    comparison: Comparison | None = None  # with ``earlier``: on the themes both sessions scored
+
+    @property
+    def role_changes(self) -> tuple[RoleChange, ...]:
+        return self.comparison.role_changes if self.comparison else ()
+
+    @property
+    def theme_changes(self) -> tuple[ThemeChange, ...]:
+        return self.comparison.theme_changes if self.comparison else ()
 
 
 def build_overview(library: Library, session: SessionRecord, answers: Mapping[int, Answer],
@@ -38,6 +35,4 @@ def build_overview(library: Library, session: SessionRecord, answers: Mapping[in
     dashboard = build_dashboard(library, answers, session.themes)
     if earlier is None or before is None:
         return SessionOverview(session, answers, actions, dashboard)
-    earlier_roles = role_profile(library, before, earlier.themes)
-    return SessionOverview(session, answers, actions, dashboard, earlier, earlier_roles,
-                           compare_roles(earlier_roles, dashboard.roles), compare_themes(library, before, answers))
+    return SessionOverview(session, answers, actions, dashboard, earlier, compare_sessions(library, before, answers))

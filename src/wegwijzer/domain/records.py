@@ -54,6 +54,7 @@ class SessionRecord:
     updated_at: str
     completed_at: str | None
     answered: int = 0
+    imported: bool = False  # brought in from a JSON export
 
     @property
     def progress(self) -> float:

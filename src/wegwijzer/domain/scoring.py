@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from wegwijzer.content.library import Library
 from wegwijzer.content.models import ROLE_KEYS, RoleKey
-from wegwijzer.domain.records import Answer
+from wegwijzer.domain.records import Answer, SessionRecord
 
 EXPLANATION = (
     "Zo rekent Wegwijzer: elk thema weegt mee voor één of meer rollen, met een gewicht uit de inhoud "
@@ -65,6 +65,7 @@ class RoleChange:
     role: RoleKey
     before: float | None
     after: float | None
+    themes: int = 0  # number of themes, scored in both sessions, that the two scores rest on
 
     @property
     def delta(self) -> float | None:
@@ -89,8 +90,8 @@ class ThemeChange:
 class Dashboard:
     roles: tuple[RoleScore, ...]
     chapters: tuple[ChapterScore, ...]
-    strengths: tuple[ThemeResult, ...]
-    priorities: tuple[ThemeResult, ...]
+    strengths: tuple[ThemeResult, ...]  # all of them, strongest first; a page shows the first few and says so
+    priorities: tuple[ThemeResult, ...]  # all of them, most urgent first
     points: tuple[ThemeResult, ...]  # every theme with mastery and importance (the quadrant chart)
     total: int
     answered: int
@@ -136,13 +137,15 @@ def _result(library: Library, answer: Answer) -> ThemeResult:
     return ThemeResult(theme.number, theme.title, theme.chapter, answer.mastery, answer.importance, urgency)  # type: ignore[arg-type]
 
 
-def strengths(library: Library, answers: Mapping[int, Answer], themes: Iterable[int], limit: int = 5) -> tuple[ThemeResult, ...]:
+def strengths(library: Library, answers: Mapping[int, Answer], themes: Iterable[int],
+              limit: int | None = None) -> tuple[ThemeResult, ...]:
     candidates = [_result(library, a) for a in _scored(answers, themes) if a.mastery >= STRENGTH_MIN]  # type: ignore[operator]
     candidates.sort(key=lambda r: (-r.mastery, -(r.importance or 0), r.number))
     return tuple(candidates[:limit])
 
 
-def priorities(library: Library, answers: Mapping[int, Answer], themes: Iterable[int], limit: int = 5) -> tuple[ThemeResult, ...]:
+def priorities(library: Library, answers: Mapping[int, Answer], themes: Iterable[int],
+               limit: int | None = None) -> tuple[ThemeResult, ...]:
     candidates = [
         _result(library, a) for a in _scored(answers, themes)
         if a.importance is not None and a.importance >= PRIORITY_MIN_IMPORTANCE and a.mastery <= PRIORITY_MAX_MASTERY  # type: ignore[operator]
@@ -170,7 +173,7 @@ def build_dashboard(library: Library, answers: Mapping[int, Answer], themes: Ite
 def compare_roles(before: Sequence[RoleScore], after: Sequence[RoleScore]) -> tuple[RoleChange, ...]:
     """Per role the score of an earlier profile next to the current one (both from ``role_profile``)."""
     old = {r.role: r.score for r in before}
-    return tuple(RoleChange(r.role, old.get(r.role), r.score) for r in after)
+    return tuple(RoleChange(r.role, old.get(r.role), r.score, r.themes) for r in after)
 
 
 def compare_themes(library: Library, before: Mapping[int, Answer], after: Mapping[int, Answer]) -> tuple[ThemeChange, ...]:
@@ -182,3 +185,42 @@ def compare_themes(library: Library, before: Mapping[int, Answer], after: Mappin
     ]
     changes.sort(key=lambda c: (-abs(c.delta), c.number))
     return tuple(changes)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two sessions of one person, compared honestly: only on the themes both scored.
+
+    A quick scan set beside a full session would otherwise compare a mean over 24 themes with a mean
+    over 100; the role profiles here both rest on the same ``shared`` themes.
+    """
+
+    shared: tuple[int, ...]  # scored in both sessions, book order
+    only_now: tuple[int, ...]  # scored now, not before: not compared
+    only_before: tuple[int, ...]  # scored before, not now: not compared
+    roles_before: tuple[RoleScore, ...]
+    roles_now: tuple[RoleScore, ...]
+    role_changes: tuple[RoleChange, ...]
+    theme_changes: tuple[ThemeChange, ...]  # every shared theme, largest change first
+
+    @property
+    def changed(self) -> tuple[ThemeChange, ...]:
+        return tuple(c for c in self.theme_changes if c.delta)
+
+
+def compare_sessions(library: Library, before: Mapping[int, Answer], now: Mapping[int, Answer]) -> Comparison:
+    """The comparison of an earlier session's answers with the current ones, on the shared themes only."""
+    scored_before = {n for n, a in before.items() if a.is_scored and n in library.by_number}
+    scored_now = {n for n, a in now.items() if a.is_scored and n in library.by_number}
+    shared = tuple(sorted(scored_before & scored_now))
+    roles_before = role_profile(library, before, shared)
+    roles_now = role_profile(library, now, shared)
+    return Comparison(shared, tuple(sorted(scored_now - scored_before)), tuple(sorted(scored_before - scored_now)),
+                      roles_before, roles_now, compare_roles(roles_before, roles_now), compare_themes(library, before, now))
+
+
+def default_comparison(current: SessionRecord, candidates: Sequence[SessionRecord]) -> int | None:
+    """The session to compare with at first: the latest earlier session of the same kind (scope), if any."""
+    earlier = [s for s in candidates if s.created_at <= current.created_at and s.id != current.id
+               and s.scope_kind == current.scope_kind and s.scope_key == current.scope_key]
+    return max(earlier, key=lambda s: (s.created_at, s.id)).id if earlier else None

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from wegwijzer.content.library import Library
 from wegwijzer.domain.scoring import ChapterScore, RoleScore, ThemeChange, ThemeResult
+from wegwijzer.text import PLOTLY_SEPARATORS, count, number, signed, themes
 
 PRIMARY = "#1d4f91"  # dark blue, 8.2:1 on white
 SECONDARY = "#b3470b"  # dark orange, 5.0:1 on white
@@ -29,6 +30,7 @@ def _figure(traces: list[Any], *, height: int, margin: dict[str, int] | None = N
     base = dict(
         height=height, margin=margin or dict(l=40, r=40, t=30, b=40), font=FONT, paper_bgcolor="white",
         plot_bgcolor="white", legend=dict(orientation="h", yanchor="bottom", y=-0.15, xanchor="center", x=0.5),
+        separators=PLOTLY_SEPARATORS,  # 3,7 and 1.234: Dutch in hover labels and on the axes
     )
     return go.Figure(data=traces, layout=base | layout)
 
@@ -39,7 +41,7 @@ def role_axis_labels(library: Library, roles: Sequence[RoleScore]) -> list[str]:
     for r in roles:
         role = library.roles[r.role]
         name = f"<b>{role.short}</b>" if role.core else role.short
-        labels.append(f"{name}<br>({r.themes} thema's)")
+        labels.append(f"{name}<br>({themes(r.themes)})")
     return labels
 
 
@@ -51,6 +53,7 @@ def role_radar(library: Library, roles: Sequence[RoleScore], *, earlier: Sequenc
     hover = [library.roles[r.role].name for r in roles]
     hover = hover + hover[:1]
     traces = []
+    name, earlier_name = _label(name), _label(earlier_name)  # session labels are typed by people
     if earlier is not None:
         traces.append(go.Scatterpolar(
             r=[r.score for r in earlier] + [earlier[0].score], theta=theta, name=earlier_name,
@@ -64,7 +67,7 @@ def role_radar(library: Library, roles: Sequence[RoleScore], *, earlier: Sequenc
         hovertemplate="%{customdata}: %{r:.1f}<extra>" + name + "</extra>",
     ))
     return _figure(
-        traces, height=480, margin=dict(l=90, r=90, t=60, b=50), showlegend=earlier is not None,
+        traces, height=500, margin=dict(l=115, r=115, t=60, b=50), showlegend=earlier is not None,
         polar=dict(bgcolor="white",
                    radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=90,
                                    tickfont=dict(size=11, color=TEXT)),
@@ -78,7 +81,7 @@ def chapter_bars(chapters: Sequence[ChapterScore]) -> go.Figure:
     bar = go.Bar(
         x=[c.mean if c.mean is not None else 0 for c in ordered],
         y=[c.title for c in ordered], orientation="h", marker_color=PRIMARY,
-        text=[f"{c.mean:.1f}" if c.mean is not None else "geen score" for c in ordered], textposition="outside",
+        text=[number(c.mean) if c.mean is not None else "geen score" for c in ordered], textposition="outside",
         customdata=[[c.scored, c.total, c.not_applicable] for c in ordered],
         hovertemplate="%{y}<br>gemiddeld %{x:.1f} op %{customdata[0]} van %{customdata[1]} thema's"
                       "<br>niet van toepassing: %{customdata[2]}<extra></extra>",
@@ -116,21 +119,22 @@ def quadrant(points: Sequence[ThemeResult]) -> go.Figure:
                                         (2.0, 0.62, "Later"), (4.5, 0.62, "Onderhouden"))],
         xaxis=dict(range=[0.5, 5.5], tickvals=[1, 2, 3, 4, 5], title="beheersing", gridcolor=GRID, zeroline=False,
                    **_AXIS_TEXT),
-        yaxis=dict(range=[0.5, 3.5], tickvals=[1, 2, 3], ticktext=["minder", "belangrijk", "zeer"], title="belang nu",
-                   gridcolor=GRID, zeroline=False, **_AXIS_TEXT),
+        yaxis=dict(range=[0.5, 3.5], tickvals=[1, 2, 3], ticktext=["minder", "belangrijk", "zeer"],
+                   title=dict(text="belang nu", standoff=14), automargin=True, gridcolor=GRID, zeroline=False,
+                   tickfont=dict(color=TEXT), title_font=dict(color=TEXT)),
     )
 
 
-def theme_changes(changes: Sequence[ThemeChange], limit: int = 15) -> go.Figure:
-    """Horizontal bars of the largest changes in mastery per theme."""
-    shown = [c for c in changes if c.delta != 0][:limit]
+def theme_changes(changes: Sequence[ThemeChange]) -> go.Figure:
+    """Horizontal bars of every change in mastery per theme, largest first (the height grows with them)."""
+    shown = [c for c in changes if c.delta != 0]
     ordered = list(reversed(shown))
     bar = go.Bar(
         x=[c.delta for c in ordered], y=[f"{c.number}. {c.title}" for c in ordered], orientation="h",
         marker_color=[PRIMARY if c.delta > 0 else SECONDARY for c in ordered],
         customdata=[[c.before, c.after] for c in ordered],
         hovertemplate="%{y}<br>van %{customdata[0]} naar %{customdata[1]}<extra></extra>",
-        text=[f"{c.delta:+d}" for c in ordered], textposition="outside",
+        text=[signed(c.delta, 0) for c in ordered], textposition="outside",
     )
     return _figure(
         [bar], height=max(200, 30 * len(shown) + 100),
@@ -180,7 +184,7 @@ def chapter_heatmap(chapter_means: Sequence[tuple[str, Sequence[float | None]]],
     """Chapters (rows, book order) × members (columns): mean mastery, with the figure in each cell."""
     rows = list(reversed(chapter_means))
     z = [[v for v in values] for _, values in rows]
-    text = [["–" if v is None else f"{v:.1f}".replace(".", ",") for v in values] for _, values in rows]
+    text = [[number(v) for v in values] for _, values in rows]
     heat = go.Heatmap(
         z=z, x=[_label(m) for m in members], y=[title for title, _ in rows], zmin=1, zmax=5,
         colorscale=[[0, "#f6d5c3"], [0.5, "#f3f5f8"], [1, "#a9c4e6"]], text=text, texttemplate="%{text}",
@@ -202,7 +206,7 @@ def spread_strip(themes: Sequence[Any]) -> go.Figure:
             counts.append(t.scores.count(score))
     dots = go.Scatter(
         x=xs, y=ys, mode="markers", marker=dict(size=[10 + 6 * c for c in counts], color=PRIMARY, opacity=0.75),
-        customdata=counts, hovertemplate="%{y}<br>score %{x}: %{customdata} lid/leden<extra></extra>",
+        customdata=[count(c, "lid", "leden") for c in counts], hovertemplate="%{y}<br>score %{x}: %{customdata}<extra></extra>",
     )
     means = go.Scatter(
         x=[t.mean for t in rows], y=[f"{t.number}. {t.title}" for t in rows], mode="markers", name="gemiddeld",

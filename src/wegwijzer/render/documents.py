@@ -8,12 +8,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from wegwijzer import text
 from wegwijzer.domain.agenda import REASON_LABELS, AgendaEntry
 from wegwijzer.domain.coaching import GROW, GuideTheme
 from wegwijzer.text import plain
 
 TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                         autoescape=select_autoescape(["html"]))
+TEMPLATES.filters.update(number=text.number, signed=text.signed, date=text.date, themes=text.themes)
 
 
 def render(template: str, **context: object) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from wegwijzer import text
 from wegwijzer.content.library import Library
 from wegwijzer.domain.groups import GroupView
 from wegwijzer.domain.overview import SessionOverview
@@ -11,17 +12,19 @@ from wegwijzer.render import charts
 
 
 def session_figures(library: Library, overview: SessionOverview) -> dict[str, go.Figure]:
-    """"roles", "chapters", "quadrant"; with a comparison also "compare" (both sessions) and "changes"."""
+    """The figures "roles", "chapters" and "quadrant"; with a comparison also "compare" (both sessions on
+    their shared themes) and "changes" (every shared theme that changed)."""
     figures = {
         "roles": charts.role_radar(library, overview.dashboard.roles),
         "chapters": charts.chapter_bars(overview.dashboard.chapters),
         "quadrant": charts.quadrant(overview.dashboard.points),
     }
-    if overview.earlier is not None:
+    comparison = overview.comparison
+    if overview.earlier is not None and comparison is not None and comparison.shared:
         earlier = overview.earlier
-        figures["compare"] = charts.role_radar(library, overview.dashboard.roles, earlier=overview.earlier_roles,
-                                               name="Deze sessie", earlier_name=earlier.label or earlier.created_at[:10])
-        figures["changes"] = charts.theme_changes(overview.theme_changes)
+        figures["compare"] = charts.role_radar(library, comparison.roles_now, earlier=comparison.roles_before,
+                                               name="Deze sessie", earlier_name=earlier.label or text.date(earlier.created_at))
+        figures["changes"] = charts.theme_changes(comparison.changed)
     return figures
 
 

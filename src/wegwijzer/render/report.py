@@ -17,6 +17,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from wegwijzer import text
 from wegwijzer.content.library import Library
 from wegwijzer.domain.mirror import MirrorResult
 from wegwijzer.domain.overview import SessionOverview
@@ -30,6 +31,7 @@ from wegwijzer.render.figures import session_figures
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHART_WIDTH = 680  # px; the printed charts fill the A4 text width
+PRIORITIES_SHOWN = 5  # with their reflection questions; the others follow in a short list
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
 _server_lock = threading.Lock()
@@ -138,13 +140,10 @@ def _rows(data: ReportInput) -> list[dict[str, object]]:
 
 
 def _chart_keys(data: ReportInput) -> list[str]:
-    """The charts drawn as images, in document order.
-
-    The two-series radar replaces the single one when comparing; the chapter overview and the
-    changes per theme are drawn as HTML bars (crisp in print, far cheaper for weasyprint than SVG text).
-    """
-    order = ["compare" if "compare" in data.figures else "roles", "quadrant"]
-    return [k for k in order if k in data.figures]
+    """The charts drawn as images, in document order: the profile, the quadrant and (with a comparison) both
+    profiles on their shared themes. The chapter overview and the changes per theme are HTML bars (crisp in
+    print, far cheaper for weasyprint than SVG text)."""
+    return [k for k in ("roles", "quadrant", "compare") if k in data.figures]
 
 
 def render_html(data: ReportInput, *, static_charts: bool) -> str:
@@ -171,10 +170,11 @@ def _render(data: ReportInput, charts: Mapping[str, str], *, static: bool) -> st
         "report.html",
         session=data.session, title=data.session.label or "Reflectiesessie",
         perspective=PERSPECTIVE_LABELS[data.session.perspective], scope=SCOPE_LABELS[data.session.scope_kind],
-        generated=datetime.now().strftime("%d-%m-%Y %H:%M"), explanation=EXPLANATION, dashboard=view.dashboard,
+        generated=f"{text.date(datetime.now())} om {datetime.now():%H:%M}", explanation=EXPLANATION,
+        dashboard=view.dashboard, comparison=view.comparison if view.earlier is not None else None,
         roles=roles, priorities=priorities, charts=charts, rows=_rows(data), include_notes=data.include_notes,
         earlier=view.earlier, role_changes=[(data.library.roles[c.role].name, c) for c in view.role_changes],
-        theme_changes=view.theme_changes[:15], static=static, mirror=data.mirror,
+        static=static, mirror=data.mirror, shown=PRIORITIES_SHOWN,
         mirror_rows=data.mirror.rows(data.library) if data.mirror else [],
         theme_title=lambda n: data.library.theme(n).title,
     )

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from wegwijzer.domain.study import ItemComparison
 from wegwijzer.render.charts import FONT, GRID, PRIMARY, SECONDARY, TEXT
-from wegwijzer.text import number
+from wegwijzer.text import PLOTLY_SEPARATORS, number
 
 
 def comparison_bars(items: Sequence[ItemComparison], *, own_name: str = "Jij",
@@ -43,6 +43,6 @@ def comparison_bars(items: Sequence[ItemComparison], *, own_name: str = "Jij",
             xaxis=dict(range=[0, top * 1.15 + 0.3], gridcolor=GRID, zeroline=False, title=dict(text="punten (van 10)"),
                        tickfont=dict(color=TEXT), title_font=dict(color=TEXT), separatethousands=False),
             yaxis=dict(automargin=True, tickfont=dict(color=TEXT)),
-            separators=",.",
+            separators=PLOTLY_SEPARATORS,
         ),
     )

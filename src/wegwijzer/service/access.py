@@ -15,7 +15,8 @@ What the rules say, in words:
 - own function profiles, study answers and feedback rounds: only their owner; a round's figures only
   as aggregates (see ``mirror.py``), never one rater's answers — for nobody, administrators included;
 - a rater's link (no account) reaches only the form of that one round, once;
-- administrators manage accounts (reset a password), and see nobody's answers.
+- administrators manage accounts (reset a password), and see nobody's answers;
+- a copy of the whole database only for the one person of local use (in server mode it holds other people).
 """
 
 from __future__ import annotations
@@ -63,8 +64,11 @@ def _session_owner(store: Store, session_id: Any) -> int | None:
     return store.sessions.owner(session_id) if _is_id(session_id) else None
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER; a larger number is no id of ours (and would overflow)
+
+
 def _is_id(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
 
 
 def _owns_session(store: Store, me: int, session_id: Any) -> bool:
@@ -115,6 +119,10 @@ def _owns_round(store: Store, me: int, round_id: Any) -> bool:
     return _is_id(round_id) and store.mirror.round_owner(round_id) == me
 
 
+def _is_local_person(store: Store, me: int, _target: Any) -> bool:
+    return store.people.account(me) is None  # local mode: the one person of this computer has no account
+
+
 def _is_admin(store: Store, me: int, _target: Any) -> bool:
     account = store.people.account(me)
     return account is not None and account.is_admin
@@ -123,6 +131,7 @@ def _is_admin(store: Store, me: int, _target: Any) -> bool:
 PUBLIC = Rule("public", None, lambda store, me, _: True, public=True)
 SIGNED_IN = Rule("signed_in", None, lambda store, me, _: True)
 ADMIN = Rule("admin", None, _is_admin)
+LOCAL_PERSON = Rule("local_person", None, _is_local_person)
 SESSION_OWNER = Rule("session_owner", "session_id", _owns_session)
 SESSION_SCORES = Rule("session_scores", "session_id", _reads_session_scores)
 SESSION_NOTES = Rule("session_notes", "session_id", _reads_session_notes)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from wegwijzer.domain import credentials as cred
 from wegwijzer.domain.records import Account
 from wegwijzer.service import auth
-from wegwijzer.service.access import ADMIN, PUBLIC, SIGNED_IN, guarded
+from wegwijzer.service.access import ADMIN, LOCAL_PERSON, PUBLIC, SIGNED_IN, guarded
 from wegwijzer.service.base import Part, ServiceError
 
 
@@ -45,6 +48,15 @@ class AccountService(Part):
         if stored is None or not cred.verify_password(stored, password):
             raise ServiceError("Dat wachtwoord klopt niet; er is niets verwijderd.")
         self.store.people.delete(self.me)
+
+
+    @guarded(LOCAL_PERSON)
+    def backup(self) -> bytes:
+        """A consistent copy of the whole database file (SQLite's online backup), for local use only."""
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "wegwijzer-backup.db"
+            self.store.backup_to(target)
+            return target.read_bytes()
 
 
 class AdminService(Part):

@@ -123,4 +123,5 @@ class SessionService(Part):
     def import_json(self, raw: bytes) -> int:
         """Bring an exported session in (for example from local use into an account); all or nothing."""
         parsed = transfer.parse_session(raw, self.library)
-        return self.store.sessions.insert_full(self.me, parsed.session, parsed.answers, parsed.actions)
+        return self.store.sessions.insert_full(self.me, parsed.session, parsed.answers, parsed.actions,
+                                               origin="import")

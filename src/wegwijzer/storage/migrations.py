@@ -171,3 +171,9 @@ def _m0004(db: sqlite_utils.Database) -> None:
             ratings TEXT NOT NULL,
             comments TEXT NOT NULL
         )""")
+
+
+@migrations(name="0005_session_origin")
+def _m0005(db: sqlite_utils.Database) -> None:
+    # "import" for a session brought in from a JSON export, so two alike sessions can be told apart
+    db.execute("ALTER TABLE sessions ADD COLUMN origin TEXT NOT NULL DEFAULT 'app' CHECK (origin IN ('app','import'))")

@@ -16,7 +16,7 @@ _ANSWER_FIELDS = {"mastery", "importance", "not_applicable", "note"}
 
 _SELECT = (
     "SELECT s.id, s.person_id, s.label, s.scope_kind, s.scope_key, s.perspective, s.themes, s.status,"
-    " s.created_at, s.completed_at,"
+    " s.created_at, s.completed_at, s.origin,"
     " MAX(s.updated_at, COALESCE((SELECT MAX(a.updated_at) FROM answers a WHERE a.session_id = s.id), '')) AS updated_at,"
     " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id"
     " AND (a.mastery IS NOT NULL OR a.not_applicable = 1)) AS answered FROM sessions s"
@@ -42,7 +42,7 @@ def _record(row: sqlite3.Row) -> SessionRecord:
         id=row["id"], person_id=row["person_id"], label=row["label"], scope_kind=row["scope_kind"],
         scope_key=row["scope_key"], perspective=row["perspective"], themes=tuple(json.loads(row["themes"])),
         status=row["status"], created_at=row["created_at"], updated_at=row["updated_at"],
-        completed_at=row["completed_at"], answered=row["answered"],
+        completed_at=row["completed_at"], answered=row["answered"], imported=row["origin"] == "import",
     )
 
 
@@ -156,16 +156,16 @@ class Sessions:
     # --- import -----------------------------------------------------------------------------------
 
     def insert_full(self, person_id: int, session: Mapping[str, Any], answers: Iterable[Answer],
-                    actions: Iterable[Action]) -> int:
+                    actions: Iterable[Action], *, origin: str = "app") -> int:
         """Insert a session with all its answers and actions in one transaction (all or nothing)."""
         stamp = now()
         with self.db.write() as conn:
             session_id = int(conn.execute(
                 "INSERT INTO sessions (person_id, label, scope_kind, scope_key, perspective, themes, status,"
-                " created_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, updated_at, completed_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (person_id, session["label"], session["scope_kind"], session["scope_key"], session["perspective"],
                  json.dumps(list(session["themes"])), session["status"], session["created_at"], stamp,
-                 session.get("completed_at")),
+                 session.get("completed_at"), origin),
             ).lastrowid)
             conn.executemany(
                 "INSERT INTO answers (session_id, theme, mastery, importance, not_applicable, note, updated_at)"

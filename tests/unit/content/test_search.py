@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer.content.search import filter_themes
+from wegwijzer.content.search import filter_themes, words
 from wegwijzer.domain.scopes import ScopeError, chapters_in_session, resolve_scope
 
 
@@ -39,3 +39,19 @@ def test_bad_scopes_are_refused_in_dutch(library, kind, key, selection):
 
 def test_chapters_in_session_are_the_questionnaire_steps(library):
     assert chapters_in_session(library, [5, 30, 31, 99]) == ["verbinder", "crisis", "aanstaande-secretaris"]
+
+
+def test_search_matches_whole_words_so_or_finds_the_works_council_not_every_organisation(library):
+    found = {t.number for t in filter_themes(library, query="OR")}
+    assert 0 < len(found) < 30  # before: all 100 themes ("or" is in "organisatie")
+    assert found == {t.number for t in filter_themes(library, query="ondernemingsraad")} | {
+        t.number for t in library.themes if "or" in words(" ".join([t.title, t.summary, t.body, *t.key_points,
+                                                                         *t.statements, *t.reflection_questions]))}
+
+
+def test_longer_words_also_find_longer_compounds_and_abbreviations_work_both_ways(library):
+    assert {t.number for t in filter_themes(library, query="begroting")} >= {
+        t.number for t in filter_themes(library, query="begrotingscyclus")}
+    assert {t.number for t in filter_themes(library, query="b&w")} == {t.number for t in filter_themes(library, query="B&W")}
+    assert filter_themes(library, query="B&W")  # the book's BenW is written B&W
+    assert not filter_themes(library, query="xq")

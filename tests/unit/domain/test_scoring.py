@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer.domain.records import Answer
-from wegwijzer.domain.scoring import build_dashboard, compare_roles, compare_themes, priorities, role_profile
+from wegwijzer.domain.records import Answer, SessionRecord
+from wegwijzer.domain.scoring import (
+    build_dashboard,
+    compare_roles,
+    compare_sessions,
+    compare_themes,
+    default_comparison,
+    priorities,
+    role_profile,
+)
 
 # Mini content weights: 1 = verbinder 1.0, adviseur 0.5, directeur 0.5, persoon 0.2
 #                       2 = adviseur 1.0, persoon 0.5
@@ -80,3 +88,33 @@ def test_full_session_on_real_content_rests_every_role_on_its_themes(library):
     for r in profile:
         assert r.score == pytest.approx(3.0)
         assert r.themes == sum(1 for t in library.themes if getattr(t.roles, r.role) > 0)
+
+
+def test_a_comparison_rests_on_the_shared_themes_only(mini):
+    """A small session beside a larger one: the old way compared a mean over 3 themes with a mean over 1.
+
+    Before: theme 1 = 5, theme 2 = 1, theme 3 = 2. Now (a "quick scan" of theme 1 only): theme 1 = 4.
+    Per session, adviseur would go from (0.5*5 + 1.0*1) / 1.5 = 2.33 to 4.0: "+1.7" although the one theme
+    both sessions scored went down from 5 to 4. On the shared theme it goes from 5 to 4: −1.
+    """
+    before = {1: Answer(1, mastery=5), 2: Answer(2, mastery=1), 3: Answer(3, mastery=2)}
+    now = {1: Answer(1, mastery=4)}
+    c = compare_sessions(mini, before, now)
+    assert (c.shared, c.only_now, c.only_before) == ((1,), (), (2, 3))
+    changes = {r.role: (r.before, r.after, r.delta, r.themes) for r in c.role_changes}
+    assert changes["adviseur"] == (5.0, 4.0, -1.0, 1)
+    assert changes["verbinder"] == (5.0, 4.0, -1.0, 1)
+    assert changes["boegbeeld"] == (None, None, None, 0)  # theme 3 was scored before only: not compared
+    assert [(t.number, t.before, t.after) for t in c.theme_changes] == [(1, 5, 4)]
+
+
+def test_the_previous_session_of_the_same_kind_is_chosen_to_compare_with():
+    def record(sid, kind, created, key=""):
+        return SessionRecord(id=sid, person_id=1, label="", scope_kind=kind, scope_key=key, perspective="zittend",
+                             themes=(1,), status="afgerond", created_at=created, updated_at=created, completed_at=None)
+
+    now = record(9, "quickscan", "2026-12-01")
+    candidates = [record(8, "alle", "2026-11-01"), record(7, "quickscan", "2026-06-01"),
+                  record(6, "quickscan", "2026-01-01"), record(10, "quickscan", "2027-01-01")]
+    assert default_comparison(now, candidates) == 7
+    assert default_comparison(record(9, "hoofdstuk", "2026-12-01", "crisis"), candidates) is None

@@ -15,9 +15,9 @@ def test_radar_has_one_closed_axis_per_role_with_counts(mini):
     fig = charts.role_radar(mini, d.roles)
     trace = fig.data[-1]
     assert list(trace.theta) == [
-        "<b>Verbinder</b><br>(1 thema's)", "<b>Adviseur</b><br>(2 thema's)", "<b>Directeur</b><br>(1 thema's)",
+        "<b>Verbinder</b><br>(1 thema)", "<b>Adviseur</b><br>(2 thema's)", "<b>Directeur</b><br>(1 thema)",
         "Boegbeeld<br>(0 thema's)", "Crisisleider<br>(0 thema's)", "Netwerker<br>(0 thema's)",
-        "Persoon<br>(2 thema's)", "<b>Verbinder</b><br>(1 thema's)"]
+        "Persoon<br>(2 thema's)", "<b>Verbinder</b><br>(1 thema)"]
     assert trace.r[0] == 4.0 and trace.r[3] is None and trace.r[-1] == trace.r[0]
     assert tuple(fig.layout.polar.radialaxis.range) == (0, 5)
 
@@ -34,7 +34,7 @@ def test_chapter_bars_in_book_order_top_down(mini):
     bar = charts.chapter_bars(d.chapters).data[0]
     assert list(bar.y) == ["Hoofdstuk twee", "Hoofdstuk een"]  # plotly draws bottom-up
     assert list(bar.x) == [0, 3.0]
-    assert list(bar.text) == ["geen score", "3.0"]
+    assert list(bar.text) == ["geen score", "3,0"]
 
 
 def test_quadrant_places_each_theme_near_its_scores_with_the_title_on_hover(mini):

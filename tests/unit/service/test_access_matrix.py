@@ -113,6 +113,7 @@ CASES = {
     "coaching.accept": (lambda s, w: s.coaching.accept("WWWW-XXXX-YYYY-ZZZZ"), SIGNED_IN),
     "coaching.coachees": (lambda s, w: s.coaching.coachees(), SIGNED_IN),
     "account.logout_everywhere": (lambda s, w: s.account.logout_everywhere(), SIGNED_IN),
+    "account.backup": (lambda s, w: s.account.backup(), frozenset()),  # everyone here has an account: server mode
     # the owner's sessions
     "sessions.get": (lambda s, w: s.sessions.get(w.done), GROUP | COACHES),
     "sessions.answers": (lambda s, w: s.sessions.answers(w.done), OWNER),
@@ -276,3 +277,13 @@ def test_deleting_an_account_erases_everything_of_that_person(library):
     # the other people are untouched
     assert store.people.account(world.people["member"]) is not None
     assert store.sessions.of_person(world.people["member"])
+
+
+def test_the_local_person_may_download_a_backup_of_the_database(library):
+    store = Store(":memory:")
+    local = store.people.local_person()
+    copy = Service(store, library, Actor(local)).account.backup()
+    assert copy.startswith(b"SQLite format 3\x00")
+    store.people.create_account("Iemand", "iemand@test.nl", HASH)  # in server mode everyone has an account
+    with pytest.raises(AccessDenied):
+        Service(store, library, Actor(store.people.account_by_email("iemand@test.nl")[0].person_id)).account.backup()

@@ -52,6 +52,11 @@ SEED_AT_VERSION = {
         "INSERT INTO mirror_responses (id, round_id, category, ratings, comments) VALUES"
         " (1, 1, 'college', '{\"30\": 3, \"31\": null}', '{\"30\": \"sterk\"}')",
     ],
+    "0005_session_origin": [
+        "INSERT INTO sessions (id, person_id, label, scope_kind, scope_key, perspective, themes, status, created_at,"
+        " updated_at, origin) VALUES (2, 1, 'Uit een export', 'quickscan', '', 'zittend', '[30]', 'afgerond',"
+        " '2025-06-01T10:00:00+00:00', '2025-06-01T10:00:00+00:00', 'import')",
+    ],
 }
 
 
@@ -78,6 +83,9 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     assert (session.label, session.themes, session.status) == ("Voorjaar 2025", (30, 31, 32, 33), "afgerond")
     answers = store.sessions.answers(1)
     assert (answers[30].mastery, answers[30].importance, answers[30].note) == (4, 2, "oefening gehad")
+    assert not session.imported  # sessions from before 0005 were made in the app
+    if "0005_session_origin" in names[: names.index(version) + 1]:
+        assert store.sessions.get(2).imported
     assert answers[31].not_applicable and answers[31].mastery is None
     if "0002_actions" in names[: names.index(version) + 1]:
         assert store.sessions.actions(1)[30].text == "Crisisoefening plannen"
