@@ -1,4 +1,5 @@
-"""Wegwijzer — routes only. Run with: streamlit run app.py (local) or streamlit run server.py (both modes)."""
+"""Wegwijzer — routes only. The browser loads it through server.py (`make run`), which also serves the page
+shell: Dutch, the house style and the page scripts (src/wegwijzer/web/shell.py)."""
 
 import streamlit as st
 

@@ -28,7 +28,7 @@ current_chapter = None
 for theme in found:
     if not role and theme.chapter != current_chapter:
         current_chapter = theme.chapter
-        st.subheader(lib.chapters[current_chapter].title)
+        st.header(lib.chapters[current_chapter].title)
     with st.container(border=True):
         st.page_link(PAGES["thema"], label=f"**{theme.number}. {theme.title}**", query_params={"nr": theme.number})
         weights = ", ".join(f"{lib.roles[k].short} {text.number(w)}" for k, w in theme.roles.items())

@@ -7,7 +7,7 @@ from ui.context import library, server_mode, service
 from ui.downloads import made_for_me
 from ui.navigation import PAGES, page_title
 from ui.session import no_session_notice, session_from_query, session_title
-from ui.widgets import capped, chart, show_problem
+from ui.widgets import CHART_CONFIG, capped, chart, show_problem, table
 from wegwijzer import text
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
@@ -151,14 +151,9 @@ if comparison is not None:
         change_rows = [{"Rol": lib.roles[c.role].name, "Eerder": text.number(c.before), "Nu": text.number(c.after),
                         "Verschil": text.signed(c.delta), "Thema's": c.themes} for c in comparison.role_changes]
         st.subheader("Per rol")
-        left, right = st.columns([3, 2], gap="medium")
-        with left:
-            chart(figures["compare"], key="compare_chart", title="Beide rollenprofielen", rows=change_rows)
-        with right:
-            st.markdown("Beide profielen rusten op dezelfde gedeelde thema's; *Thema's* zegt op hoeveel per rol.")
-            st.markdown("| Rol | Eerder | Nu | Verschil | Thema's |\n|---|---:|---:|---:|---:|\n" + "\n".join(
-                f"| {lib.roles[c.role].short} | {text.number(c.before)} | {text.number(c.after)} | "
-                f"{text.signed(c.delta)} | {c.themes} |" for c in comparison.role_changes))
+        st.caption("Beide profielen rusten op dezelfde gedeelde thema's; de kolom Thema's zegt op hoeveel per rol.")
+        st.plotly_chart(figures["compare"], key="compare_chart", config=CHART_CONFIG, width="stretch")
+        table(change_rows)  # the figures of the chart above, also for whoever cannot see it
         changed = comparison.changed
         st.subheader(f"Per thema: {len(changed)} van {text.themes(len(comparison.shared))} veranderd")
         if changed:

@@ -69,26 +69,28 @@ def describe(record: SessionRecord) -> str:
             + (" · geïmporteerd" if record.imported else ""))
 
 
+round_ = st.session_state.setdefault("delete_round", 0)  # a fresh choice and checkbox after each deletion
+choice_key, confirm_key = f"delete_choice_{round_}", f"delete_confirm_{round_}"
+
+
 def delete_chosen(current: Service) -> None:
-    doomed = st.session_state.get("delete_choice")
+    doomed = st.session_state.get(choice_key)
     record = next((s for s in current.sessions.mine() if s.id == doomed), None)
     if record is None:
         return
     current.sessions.delete(record.id)
     st.session_state.pop("active_session", None)
-    # start afresh: nothing chosen, nothing ticked
-    st.session_state.pop("delete_choice", None)
-    st.session_state.delete_confirm = False
+    st.session_state.delete_round = round_ + 1  # start afresh: nothing chosen, nothing ticked
     st.session_state.deleted_session = f"'{describe(record)}'"
 
 
 if sessions:
     options = {s.id: describe(s) for s in sessions}
-    st.selectbox("Sessie", list(options), format_func=options.get, key="delete_choice", index=None,
+    st.selectbox("Sessie", list(options), format_func=options.get, key=choice_key, index=None,
                  placeholder="Kies de sessie die je wilt verwijderen")
-    confirm = st.checkbox("Ja, verwijder deze sessie met alle antwoorden, notities en acties", key="delete_confirm")
+    confirm = st.checkbox("Ja, verwijder deze sessie met alle antwoorden, notities en acties", key=confirm_key)
     show_problem("delete")
-    st.button("Sessie verwijderen", disabled=not (confirm and st.session_state.get("delete_choice")),
+    st.button("Sessie verwijderen", disabled=not (confirm and st.session_state.get(choice_key)),
               icon=":material/delete:", on_click=run, args=(delete_chosen,), kwargs={"where": "delete"})
     st.divider()
     confirm_all = st.checkbox("Ja, verwijder al mijn sessies, antwoorden, notities en acties", key="delete_all_confirm")

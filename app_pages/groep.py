@@ -8,7 +8,7 @@ from ui.context import require_login
 from ui.downloads import made_for_me
 from ui.navigation import PAGES
 from ui.session import session_title
-from ui.widgets import refused, table
+from ui.widgets import chart, refused, table
 from wegwijzer import text
 from wegwijzer.content.methods import shared_methods
 from wegwijzer.domain import agenda
@@ -65,18 +65,22 @@ if not view.sharing:
 else:
     st.header("Rollenprofielen")
     st.caption(f"{len(view.sharing)} van {text.count(len(members), 'lid', 'leden')} delen een sessie.")
-    st.plotly_chart(figures["radar"], key="group_radar", config={"displayModeBar": False})
+    chart(figures["radar"], key="group_radar", title="Rollenprofielen",
+          rows=[{"Lid": label} | {lib.roles[r.role].short: number(r.score) for r in roles}
+                for label, roles in view.profiles])
     st.header("Hoofdstukken per lid")
     st.caption("Gemiddelde beheersing per hoofdstuk; – betekent geen score in dat hoofdstuk.")
-    st.plotly_chart(figures["heatmap"], key="group_heatmap",
-                    config={"displayModeBar": False})
+    chart(figures["heatmap"], key="group_heatmap", title="Hoofdstukken per lid",
+          rows=[{"Hoofdstuk": chapter} | {label: number(v) for label, v in zip(view.sharing, values, strict=True)}
+                for chapter, values in view.chapter_means])
     differ, hard = st.columns(2)
     with differ:
         st.subheader("Waar verschillen we het meest")
         if view.most_different:
             st.caption("Elke stip is een score; hoe groter de stip, hoe meer leden. Het streepje is het gemiddelde.")
-            st.plotly_chart(figures["spread"], key="group_spread",
-                            config={"displayModeBar": False})
+            chart(figures["spread"], key="group_spread", title="Waar we het meest verschillen",
+                  rows=[{"Thema": f"{t.number}. {t.title}", "Scores": ", ".join(map(str, sorted(t.scores))),
+                         "Gemiddeld": number(t.mean)} for t in view.most_different])
         else:
             st.caption("Nog geen thema's waarop minstens twee leden verschillend scoren.")
     with hard:
@@ -89,7 +93,7 @@ else:
     with st.expander("Alle thema's: spreiding per thema"):
         table([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": number(t.mean),
                        "Laagste": min(t.scores), "Hoogste": max(t.scores), "Verschil": t.spread,
-                       "Belang (gem.)": t.mean_importance, "N.v.t.": t.not_applicable} for t in view.themes])
+                       "Belang (gem.)": number(t.mean_importance), "N.v.t.": t.not_applicable} for t in view.themes])
 
 st.header("Agenda voor de bijeenkomst")
 if not entries:

@@ -15,6 +15,7 @@ st.markdown("In een intervisiegroep deelt ieder lid één afgeronde sessie. De g
             "nooit notities of acties, en alleen leden zien de groep. Je kiest zelf wat je deelt en kunt het "
             "altijd weer intrekken.")
 
+st.header("Mijn groepen")
 groups = svc.groups.mine()
 if not groups:
     st.caption("Je bent nog geen lid van een groep.")
@@ -32,7 +33,7 @@ for group in groups:
 
 make, join = st.columns(2)
 with make, st.form("new_group", clear_on_submit=True):
-    st.subheader("Nieuwe groep")
+    st.header("Nieuwe groep")
     name = st.text_input("Naam van de groep", max_chars=120, placeholder="Intervisie gemeentesecretarissen regio Oost")
     naming = st.radio("Hoe zien leden elkaar in de resultaten?", list(GROUP_NAMINGS), format_func=GROUP_NAMINGS.get,
                       help="Je kunt dit later als gespreksleider nog wijzigen.")
@@ -44,7 +45,7 @@ with make, st.form("new_group", clear_on_submit=True):
         else:
             st.switch_page(PAGES["groep"], query_params={"groep": new_id})
 with join, st.form("join_group", clear_on_submit=True):
-    st.subheader("Lid worden")
+    st.header("Lid worden")
     code = st.text_input("Code van de groep", max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX",
                          help="De gespreksleider van de groep geeft je deze code.")
     if st.form_submit_button("Lid worden"):

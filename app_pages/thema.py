@@ -25,23 +25,25 @@ if theme.body:
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Kernpunten")
+    st.header("Kernpunten")
     st.markdown("\n".join(f"- {p}" for p in theme.key_points))
-    st.subheader("Stellingen")
+    st.header("Stellingen")
     st.markdown("\n".join(f"- {s}" for s in theme.statements))
 with right:
-    st.subheader("Reflectievragen")
+    st.header("Reflectievragen")
     st.markdown("\n".join(f"- {q}" for q in theme.reflection_questions))
-    st.subheader("Rollen")
+    st.header("Rollen")
     st.markdown("\n".join(f"- {lib.roles[k].name}: {text.number(w)}" for k, w in theme.roles.items()))
     st.caption(theme.roles_reason)
     if theme.related:
-        st.subheader("Verwante thema's")
+        st.header("Verwante thema's")
         for n in theme.related:
             st.page_link(PAGES["thema"], label=f"{n}. {lib.theme(n).title}", query_params={"nr": n})
 
-prev_col, _, next_col = st.columns([1, 2, 1])
-if number > 1:
-    prev_col.page_link(PAGES["thema"], label=f"← {number - 1}. {lib.theme(number - 1).title}", query_params={"nr": number - 1})
-if number < len(lib.themes):
-    next_col.page_link(PAGES["thema"], label=f"{number + 1}. {lib.theme(number + 1).title} →", query_params={"nr": number + 1})
+with st.container(horizontal=True, horizontal_alignment="distribute", gap="medium"):
+    if number > 1:
+        st.page_link(PAGES["thema"], label=f"← {number - 1}. {lib.theme(number - 1).title}",
+                     query_params={"nr": number - 1})
+    if number < len(lib.themes):
+        st.page_link(PAGES["thema"], label=f"{number + 1}. {lib.theme(number + 1).title} →",
+                     query_params={"nr": number + 1})

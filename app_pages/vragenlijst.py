@@ -3,7 +3,6 @@
 import streamlit as st
 
 from ui.callbacks import PAGE
-from ui.components import step_focus
 from ui.context import library, service
 from ui.navigation import PAGES, page_title
 from ui.session import no_session_notice, session_from_query, session_title
@@ -14,7 +13,7 @@ from wegwijzer.domain.questionnaire import choose_step, step_progress
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import MASTERY, NOT_APPLICABLE_LABEL
 
-STEP_ANCHOR = "stap"
+STEP_ANCHOR = "stap"  # wegwijzer/web/page/step.js focuses this heading after a change of step
 
 lib, svc = library(), service()
 record = session_from_query()
@@ -68,7 +67,6 @@ if locked:
         st.rerun()
 
 st.header(f"Stap {index + 1} van {len(steps)}", anchor=STEP_ANCHOR)
-step_focus(current, STEP_ANCHOR)
 still_open = [str(i + 1) for i, s in enumerate(steps) if not s.complete]
 st.caption(f"Beantwoord op dit scherm: {progress.done} van {progress.total}. "
            + (f"Nog open: stap {', '.join(still_open)}." if still_open else "Alle stappen zijn ingevuld."))

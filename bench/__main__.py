@@ -41,6 +41,11 @@ def main() -> int:
         if want("P3"):
             for fig in F.p3_click_to_update():
                 show(fig)
+        if want("B"):
+            from .flows import browser_flows
+
+            for fig in browser_flows():
+                show(fig)
         if want("P4"):
             show(F.p4_dashboard(store, library, sid))
         if want("P5"):

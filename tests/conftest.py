@@ -83,5 +83,5 @@ def server(tmp_path_factory):
 
     db_path = tmp_path_factory.mktemp("server") / "server.db"
     Store(db_path).close()
-    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}, script="server.py") as (url, _):
+    with streamlit_server(db_path, {"WEGWIJZER_MODE": "server"}) as (url, _):
         yield url, db_path

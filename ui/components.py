@@ -1,5 +1,6 @@
-"""Small components in the page itself (st.components.v2): a note that survives closing the tab, focus on a
-new questionnaire step, a Dutch file picker, and the page's language. Their JavaScript is in ``ui/js/``.
+"""The one component of ours in the page itself (st.components.v2): a file picker in Dutch. Its JavaScript is in
+``ui/js/``. What every page needs (Dutch framework text, notes kept as the tab closes, focus on a new
+questionnaire step, the house style) is served once with the page itself: see ``wegwijzer/web/shell.py``.
 """
 
 from __future__ import annotations
@@ -13,14 +14,6 @@ import streamlit as st
 
 JS = Path(__file__).parent / "js"
 
-NOTE_CSS = """
-.ww-note-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-.ww-note { width: 100%; box-sizing: border-box; min-height: 6rem; font: inherit; color: #1f2328;
-           background: #f3f5f8; border: 1px solid #c9ced6; border-radius: .5rem; padding: .5rem .75rem; resize: vertical; }
-.ww-note:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
-.ww-note:disabled { color: #1f2328; background: #ffffff; }
-.ww-note-status { margin: .25rem 0 0; min-height: 1.2em; font-size: .875rem; color: #4f5761; }
-"""
 FILE_CSS = """
 .ww-file-caption { margin: 0 0 .35rem; font-size: .875rem; color: #1f2328; }
 .ww-file { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
@@ -36,25 +29,6 @@ FILE_CSS = """
 def _component(name: str, css: str | None = None) -> Callable[..., Any]:
     return st.components.v2.component(f"wegwijzer_{name}", js=(JS / f"{name}.js").read_text(encoding="utf-8"),
                                       css=css)
-
-
-def page_language() -> None:
-    _component("page_language")(key="ww_page_language", height=0)
-
-
-def step_focus(step: str, anchor: str) -> None:
-    """Scroll to the top and focus the heading ``anchor`` whenever ``step`` differs from the last one shown."""
-    _component("step_focus")(key="ww_step_focus", data={"step": step, "anchor": anchor}, height=0)
-
-
-def note_field(key: str, *, session_id: int, theme: int, label: str, text: str, locked: bool,
-               on_change: Callable[[], None]) -> None:
-    """A note for one theme; the new text is in ``st.session_state[key]["text"]`` when ``on_change`` runs."""
-    _component("note", NOTE_CSS)(
-        key=key, on_text_change=on_change,
-        data={"session": session_id, "theme": theme, "label": label, "text": text, "locked": locked, "max": 5000,
-              "placeholder": "Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
-              "route": "notitie"})
 
 
 def file_picker(key: str, *, label: str, accept: str, max_bytes: int, too_big: str) -> dict | None:

@@ -1,6 +1,7 @@
 """Where pages get their resources: the content, the database and a service for whoever is using the app.
 
-Content and database are loaded once per process (shared with the HTTP routes of server.py). The
+Content and database are loaded once per process (shared with the HTTP routes of server.py); no
+Streamlit cache in between, whose key hashing cost more per rerun than the lookup itself. The
 identity is read from the login cookie on every call of :func:`service`, so a logout in another tab
 counts from the next click on.
 """
@@ -20,22 +21,12 @@ from wegwijzer.service.access import Actor
 from wegwijzer.storage import DatabaseProblem, Store, shared_store
 
 
-@st.cache_resource(show_spinner=False)
-def _library(folder: str) -> Library:
-    return shared_library(folder)  # the same content object as the rater form of server.py
-
-
-@st.cache_resource(show_spinner=False)
-def _store(path: str) -> Store:
-    return shared_store(path)  # the same connection as the login routes of server.py
-
-
 def library() -> Library:
-    return _library(str(settings().themes_dir))
+    return shared_library(str(settings().themes_dir))  # once per process, shared with server.py's routes
 
 
 def store() -> Store:
-    return _store(str(settings().db_path))
+    return shared_store(str(settings().db_path))  # one connection per process, shared with the login routes
 
 
 def server_mode() -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui.components import page_language
-from ui.style import apply_house_style
 from wegwijzer.errors import DutchMessage
 
 PAGES = {
@@ -32,8 +30,6 @@ def run_page(page: StreamlitPage) -> None:
     """Run the chosen page; a refusal that no page caught (something deleted or revoked in another tab in the
     meantime) is shown as its Dutch message, never as a traceback."""
     page_title(page.title)  # a page may set a more precise one (the dashboard names its session)
-    apply_house_style()
-    page_language()
     try:
         page.run()
     except DutchMessage as refusal:

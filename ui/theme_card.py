@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 import streamlit as st
 
 from ui.callbacks import run
-from ui.components import note_field
 from ui.widgets import show_problem
 from wegwijzer.content.models import Theme
 from wegwijzer.domain.records import Answer
@@ -29,7 +26,7 @@ def store_change(svc: Service, session_id: int, theme: int, field: str, key: str
     elif field == "importance":
         changes = {"importance": value}
     else:
-        changes = {"note": (value or {}).get("text") or ""}
+        changes = {"note": value or ""}
     svc.sessions.save_answer(session_id, theme, **changes)
 
 
@@ -70,6 +67,9 @@ def theme_card(session_id: int, theme: Theme, answer: Answer, scale: MasteryScal
                      index=None if answer.importance is None else answer.importance - 1, horizontal=True, key=i_key,
                      **on_change("importance", i_key))
         with st.expander("Notitie (alleen voor jezelf)" + (" · ingevuld" if answer.note else "")):
-            note_field(n_key, session_id=session_id, theme=number, label=f"Notitie bij {theme.title}",
-                       text=answer.note, locked=False,
-                       on_change=functools.partial(run, store_change, session_id, number, "note", n_key, where=where))
+            # stored when the field loses focus; the page's note keeper also sends it while typing pauses and
+            # when the tab closes (wegwijzer/web/page/notes.js, served with the page)
+            st.text_area(f"Notitie bij {theme.title}", value=answer.note, key=n_key, max_chars=5000,
+                         label_visibility="collapsed",
+                         placeholder="Wat valt je op? Een voorbeeld, een twijfel, iets om te bespreken.",
+                         **on_change("note", n_key))

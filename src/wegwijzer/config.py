@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,19 +20,29 @@ class Settings:
     behind_proxy: bool = False  # trust X-Forwarded-For for the client address (login throttling)
 
 
+ENVIRONMENT = ("WEGWIJZER_THEMES", "WEGWIJZER_DB", "WEGWIJZER_MODE", "WEGWIJZER_REGISTRATION",
+               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY")
+
+
 def settings() -> Settings:
-    """Read the settings from the environment.
+    """Read the settings from the environment (asked often: made once per set of values).
 
     ``WEGWIJZER_THEMES``, ``WEGWIJZER_DB``; ``WEGWIJZER_MODE=server`` for accounts;
     ``WEGWIJZER_REGISTRATION=closed`` when only the administrator makes accounts;
     ``WEGWIJZER_SECURE_COOKIE=1`` when the app is served over HTTPS; ``WEGWIJZER_BEHIND_PROXY=1`` to
     take the client address from the proxy's X-Forwarded-For header.
     """
+    return _settings(tuple(os.environ.get(name) for name in ENVIRONMENT))
+
+
+@functools.lru_cache(maxsize=16)
+def _settings(values: tuple[str | None, ...]) -> Settings:
+    env = dict(zip(ENVIRONMENT, values, strict=True))
     return Settings(
-        themes_dir=Path(os.environ.get("WEGWIJZER_THEMES", PROJECT_ROOT / "thema's")),
-        db_path=Path(os.environ.get("WEGWIJZER_DB", PROJECT_ROOT / "data" / "wegwijzer.db")),
-        server_mode=os.environ.get("WEGWIJZER_MODE", "local").strip().lower() == "server",
-        registration_open=os.environ.get("WEGWIJZER_REGISTRATION", "open").strip().lower() != "closed",
-        secure_cookie=os.environ.get("WEGWIJZER_SECURE_COOKIE", "") in {"1", "true", "yes"},
-        behind_proxy=os.environ.get("WEGWIJZER_BEHIND_PROXY", "") in {"1", "true", "yes"},
+        themes_dir=Path(env["WEGWIJZER_THEMES"] or PROJECT_ROOT / "thema's"),
+        db_path=Path(env["WEGWIJZER_DB"] or PROJECT_ROOT / "data" / "wegwijzer.db"),
+        server_mode=(env["WEGWIJZER_MODE"] or "local").strip().lower() == "server",
+        registration_open=(env["WEGWIJZER_REGISTRATION"] or "open").strip().lower() != "closed",
+        secure_cookie=(env["WEGWIJZER_SECURE_COOKIE"] or "") in {"1", "true", "yes"},
+        behind_proxy=(env["WEGWIJZER_BEHIND_PROXY"] or "") in {"1", "true", "yes"},
     )

@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 def start_server(db_path: Path, port: int, env: dict[str, str] | None = None,
-                 script: str = "app.py") -> subprocess.Popen:
+                 script: str = "server.py") -> subprocess.Popen:
     environment = os.environ | {"WEGWIJZER_DB": str(db_path)} | (env or {})
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
@@ -48,7 +48,7 @@ def start_server(db_path: Path, port: int, env: dict[str, str] | None = None,
 
 
 @contextmanager
-def streamlit_server(db_path: Path, env: dict[str, str] | None = None, script: str = "app.py"):
+def streamlit_server(db_path: Path, env: dict[str, str] | None = None, script: str = "server.py"):
     port = free_port()
     proc = start_server(db_path, port, env, script)
     try:

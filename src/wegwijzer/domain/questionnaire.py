@@ -6,6 +6,7 @@ theme (unless the whole session is one theme): a quick scan of 24 themes takes 8
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -44,6 +45,11 @@ class StepProgress:
 
 def session_steps(library: Library, themes: tuple[int, ...] | list[int]) -> list[Step]:
     """The screens of a session: its chapters in book order, short ones grouped (see the module)."""
+    return list(_steps(library, tuple(themes)))
+
+
+@functools.lru_cache(maxsize=256)  # the same few scopes on every rerun of the questionnaire
+def _steps(library: Library, themes: tuple[int, ...]) -> tuple[Step, ...]:
     wanted = set(themes)
     chapters = [(c, tuple(n for n in c.numbers if n in wanted)) for c in library.structure.chapters]
     chapters = [(c, numbers) for c, numbers in chapters if numbers]
@@ -62,8 +68,8 @@ def session_steps(library: Library, themes: tuple[int, ...] | list[int]) -> list
             groups[-1].extend(current)
         else:
             groups.append(current)
-    return [Step(group[0][0].key, tuple(c.key for c, _ in group), tuple(n for _, ns in group for n in ns))
-            for group in groups]
+    return tuple(Step(group[0][0].key, tuple(c.key for c, _ in group), tuple(n for _, ns in group for n in ns))
+                 for group in groups)
 
 
 def step_progress(library: Library, session: SessionRecord, answers: Mapping[int, Answer]) -> list[StepProgress]:

@@ -57,12 +57,14 @@ class Store:
     def close(self) -> None:
         self.db.close()
         with _SHARED_LOCK:
-            for key, store in list(_SHARED.items()):
-                if store is self:
-                    del _SHARED[key]
+            for shared in (_SHARED, _BY_GIVEN_PATH):
+                for key, store in list(shared.items()):
+                    if store is self:
+                        del shared[key]
 
 
-_SHARED: dict[str, Store] = {}
+_SHARED: dict[str, Store] = {}  # resolved path -> store
+_BY_GIVEN_PATH: dict[str, Store] = {}  # absolute path as given -> store: no file-system call per lookup
 _SHARED_LOCK = threading.RLock()
 
 
@@ -72,8 +74,13 @@ def shared_store(path: Path | str) -> Store:
     One connection per file and process is also the safe choice: SQLite's locks are POSIX advisory
     locks, which the operating system drops for the whole process when any descriptor on the file closes.
     """
+    found = _BY_GIVEN_PATH.get(str(path))
+    if found is not None:
+        return found
     key = str(Path(path).resolve())
     with _SHARED_LOCK:
         if key not in _SHARED:
             _SHARED[key] = Store(path)
+        if Path(path).is_absolute():  # a relative path may mean another file after a change of directory
+            _BY_GIVEN_PATH[str(path)] = _SHARED[key]
         return _SHARED[key]

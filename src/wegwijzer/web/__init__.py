@@ -1,5 +1,5 @@
 """The HTTP side: the login routes of server mode, the rater's form, a note sent as the page closes, and
-the middleware (the login gate, the page in Dutch). Every route calls the guarded service."""
+the middleware (the login gate, the page shell: Dutch, house style, page scripts). Every route calls the guarded service."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from starlette.routing import Route
 from wegwijzer.config import settings
 from wegwijzer.service import auth
 from wegwijzer.web.base import store
-from wegwijzer.web.gate import DutchPage, LoginGate
+from wegwijzer.web.gate import LoginGate
 from wegwijzer.web.login import login_page, logout_page, register_page
 from wegwijzer.web.notes import note_beacon
 from wegwijzer.web.rater import rater_page
+from wegwijzer.web.shell import PageShell
 
 
 def routes() -> list[Route]:
@@ -28,7 +29,7 @@ def routes() -> list[Route]:
 
 
 def middleware() -> list[Middleware]:
-    return [Middleware(DutchPage), Middleware(LoginGate)]
+    return [Middleware(PageShell), Middleware(LoginGate)]
 
 
 def create_admin_from_environment() -> str | None:

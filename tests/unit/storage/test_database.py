@@ -250,3 +250,22 @@ def test_a_second_store_on_one_file_keeps_the_first_ones_view_current(tmp_path):
         assert len(first.sessions.of_person(person)) == expected
         assert len(second.sessions.of_person(person)) == expected
     assert (tmp_path / "w.db-wal").exists()  # the other process left the WAL of the open connections alone
+
+
+def test_one_shared_store_per_file_however_the_path_is_written(tmp_path, monkeypatch):
+    from wegwijzer.storage import shared_store
+
+    first = shared_store(tmp_path / "w.db")
+    monkeypatch.chdir(tmp_path)
+    assert shared_store("w.db") is first
+    assert shared_store(str(tmp_path / "." / "w.db")) is first
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    other = shared_store("w.db")
+    assert other is not first and other.path.endswith("w.db")
+    other.close()
+    first.close()
+    again = shared_store(tmp_path / "w.db")
+    assert again is not first and again.conn.execute("SELECT 1").fetchone()[0] == 1
+    again.close()

@@ -1,0 +1,129 @@
+"""Every page and its main states, at 1366×900 and at a tablet's 820×1180: axe-core finds no violation of
+ours, no English is left for a reader or a screen reader, nothing is cut off, and each page has its own title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import streamlit_server, wait_for_app
+from tests.support.pagecheck import problems
+from tests.support.server import login, person
+from wegwijzer.demo import populate
+from wegwijzer.service import Service
+from wegwijzer.service.access import LOGGED_OUT, Actor
+from wegwijzer.storage import Store
+
+WIDTHS = [(1366, 900), (820, 1180)]
+
+
+@pytest.fixture(scope="module")
+def local_app(tmp_path_factory, library):
+    """``streamlit run server.py`` in local mode with two full sessions and an open quick scan."""
+    db_path = tmp_path_factory.mktemp("pages") / "pages.db"
+    store = Store(db_path)
+    me = store.people.local_person()
+    full = populate(store, library, person_id=me, sessions_per_person=2, seed=5)
+    [quick] = populate(store, library, person_id=me, sessions_per_person=1, seed=9, scope="quickscan")
+    store.sessions.set_status(quick, "open")
+    store.close()
+    with streamlit_server(db_path) as (url, _):
+        yield url, full[1], quick
+
+
+def open_all_expanders(page) -> None:
+    for summary in page.locator("[data-testid=stExpander] summary").all():
+        summary.click()
+    page.wait_for_timeout(500)
+
+
+LOCAL_STATES = {
+    "start": ("", None),
+    "questionnaire, expanders open": ("vragenlijst?sessie={quick}", open_all_expanders),
+    "completed session": ("vragenlijst?sessie={full}", None),
+    "dashboard with a comparison": ("dashboard?sessie={full}", None),
+    "theme library": ("themas", None),
+    "one theme": ("thema?nr=55", None),
+    "my data": ("gegevens", None),
+    "function profile": ("functieprofiel", None),
+    "2020 study": ("onderzoek", None),
+}
+
+
+@pytest.mark.parametrize("size", WIDTHS, ids=["1366", "820"])
+@pytest.mark.parametrize("state", list(LOCAL_STATES))
+def test_local_pages_are_accessible_dutch_and_whole(chromium, local_app, state, size):
+    url, full, quick = local_app
+    path, prepare = LOCAL_STATES[state]
+    page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{url}/{path.format(full=full, quick=quick)}")
+    wait_for_app(page)
+    page.wait_for_timeout(1500)  # charts draw after the rerun
+    if prepare:
+        prepare(page)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.title().endswith("· Wegwijzer") and page.title() != "Wegwijzer"
+    assert problems(page) == {}
+    page.close()
+
+
+def test_an_import_error_is_dutch_and_accessible(chromium, local_app, tmp_path):
+    url, _, _ = local_app
+    page = chromium.new_page(viewport={"width": 820, "height": 1180})
+    page.goto(f"{url}/gegevens")
+    wait_for_app(page)
+    bad = tmp_path / "niet-goed.json"
+    bad.write_text('{"format": "wegwijzer-sessie", "version": 1, "answers": [', encoding="utf-8")
+    page.locator("input[type=file]").set_input_files(str(bad))
+    wait_for_app(page)
+    page.get_by_role("button", name="Importeren").click()
+    wait_for_app(page)
+    error = page.locator("[data-testid=stAlertContentError]").inner_text()
+    assert "niet-goed.json is niet geïmporteerd" in error and "geen geldige JSON (regel 1" in error
+    assert problems(page) == {}
+    page.close()
+
+
+def test_server_pages_are_accessible_dutch_and_whole(server, chromium, library):
+    url, db_path = server
+    email, pid = person(server, library, "Pagina Proef", sessions=2)
+    store = Store(db_path)
+    owner = Service(store, library, Actor(pid))
+    [done, *_] = owner.sessions.mine()
+    group = owner.groups.create("Intervisie Oost")
+    owner.groups.share(group, done.id)
+    round_id, links = owner.mirror.create_round(done.id, "Voorjaar", list(done.themes[:3]),
+                                                [(f"Wethouder {i}", "college") for i in range(3)])
+    for link in links:
+        Service(store, library, LOGGED_OUT).mirror.submit_feedback(link.token, {done.themes[0]: 4}, {})
+    owner.mirror.close_round(round_id)
+    page = login(chromium, url, email)
+    for size in WIDTHS:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        for path in ("groepen", f"groep?groep={group}", "coaching", "spiegel", "account"):
+            page.goto(f"{url}/{path}")
+            wait_for_app(page)
+            page.wait_for_timeout(1500)
+            assert page.title().endswith("· Wegwijzer"), path
+            assert problems(page) == {}, (path, size)
+    anonymous = chromium.new_page(viewport={"width": 820, "height": 1180})
+    for path in ("inloggen", "registreren", "feedback/geen-geldige-link"):
+        anonymous.goto(f"{url}/{path}")
+        assert anonymous.evaluate("document.documentElement.lang") == "nl"
+        assert problems(anonymous) == {}, path
+    page.context.close()
+    anonymous.close()
+
+
+def test_the_checks_themselves_find_english_a_skipped_heading_and_cut_off_text(chromium):
+    """A check that cannot fail proves nothing: a page with all three faults must be caught by each."""
+    page = chromium.new_page(viewport={"width": 400, "height": 600})
+    page.set_content('<html lang="nl"><head><title>Proef</title></head><body><main data-testid="stMain">'
+                     '<h1>Titel</h1><h3>Te diep</h3><p>Upload a file</p>'
+                     '<div style="width:80px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">'
+                     'Bekijk antwoorden van deze sessie</div></main></body></html>')
+    found = problems(page)
+    assert any(v.startswith("heading-order") for v in found["axe"])
+    assert found["english"] == ["Upload"]
+    assert found["cut off"] == ["cut off: Bekijk antwoorden van deze sessie"]
+    page.close()
