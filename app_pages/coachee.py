@@ -111,7 +111,7 @@ if left.button("Voorbereiding bewaren", type="primary", icon=":material/save:"):
     st.success("Bewaard. Alleen jij ziet deze voorbereiding.")
 today = dt.date.today().isoformat()
 right.download_button(
-    "Gespreksleidraad (PDF)", icon=":material/picture_as_pdf:", file_name=f"gespreksleidraad-{today}.pdf",
+    "Gespreksleidraad (PDF)", icon=":material/picture_as_pdf:", on_click="ignore", file_name=f"gespreksleidraad-{today}.pdf",
     mime="application/pdf",
     # made at the click, with the scope the coachee allows at that moment
     data=made_for_me(lambda current: guide_pdf(

@@ -217,13 +217,13 @@ with st.container(horizontal=True, gap="small"):
             except DutchMessage as exc:
                 st.warning(exc.message)
     if st.session_state.get(f"pdf_{sid}"):
-        st.download_button("PDF downloaden", st.session_state[f"pdf_{sid}"], file_name=f"{stem}.pdf",
+        st.download_button("PDF downloaden", st.session_state[f"pdf_{sid}"], on_click="ignore", file_name=f"{stem}.pdf",
                            mime="application/pdf", icon=":material/download:")
     # the files are made only when asked for (a callable), for whoever is logged in at that moment
     st.download_button("Afdrukbaar HTML-verslag",
                        made_for_me(lambda current: render_html(make_report(current), static_charts=False)),
-                       file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
+                       on_click="ignore", file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
     st.download_button("Antwoorden (CSV)", made_for_me(lambda current: current.sessions.export_csv(sid)),
-                       file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
+                       on_click="ignore", file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
     st.download_button("Sessie (JSON)", made_for_me(lambda current: current.sessions.export_json(sid)),
-                       file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")
+                       on_click="ignore", file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")

@@ -36,7 +36,7 @@ else:
                 "op een veilige plek; terugzetten kan met `make restore` (zie de README).")
     today = dt.date.today().isoformat()
     st.download_button("Back-up downloaden", made_for_me(lambda current: current.account.backup()),
-                       file_name=f"wegwijzer-backup-{today}.db", mime="application/vnd.sqlite3",
+                       on_click="ignore", file_name=f"wegwijzer-backup-{today}.db", mime="application/vnd.sqlite3",
                        icon=":material/download:")
 
 st.header("Sessie importeren")

@@ -111,10 +111,10 @@ if entries:
     a, b = st.columns(2)
     a.download_button("Agenda (Markdown)",
                       made_for_me(lambda current: agenda_markdown(group.name, current.groups.dashboard(gid).agenda, today)),
-                      file_name=f"{stem}.md", mime="text/markdown", icon=":material/description:")
+                      on_click="ignore", file_name=f"{stem}.md", mime="text/markdown", icon=":material/description:")
     b.download_button("Agenda (PDF)",
                       made_for_me(lambda current: agenda_pdf(group.name, current.groups.dashboard(gid).agenda, today)),
-                      file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")
+                      on_click="ignore", file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")
 
 if me.is_creator:
     st.header("Gespreksleider")

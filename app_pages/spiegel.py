@@ -39,7 +39,7 @@ def show_links(links) -> None:
     st.warning("Kopieer of download de links nu: ze worden maar één keer getoond (Wegwijzer bewaart alleen een "
                "onherkenbare vingerafdruk). Stuur elke persoon alleen de eigen link.")
     st.code("\n".join(lines), language=None)
-    st.download_button("Links downloaden (tekst)", "\n".join(lines) + "\n", file_name="spiegel-links.txt",
+    st.download_button("Links downloaden (tekst)", "\n".join(lines) + "\n", on_click="ignore", file_name="spiegel-links.txt",
                        mime="text/plain", icon=":material/download:")
 
 

@@ -75,7 +75,7 @@ def test_session_answers_survive_a_reload_and_the_dashboard_and_pdf_work(chromiu
         out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert int(re.search(r"Pages:\s+(\d+)", out).group(1)) >= 3
 
-        wait_for_app(page)  # the PDF download reruns the page; click the next button on the new page
+        wait_for_app(page)  # downloads do not rerun the page (on_click="ignore"); this only makes sure it is idle
         with page.expect_download() as info:
             page.get_by_role("button", name="Antwoorden (CSV)").click()
         rows = open(info.value.path(), encoding="utf-8-sig").read().splitlines()
