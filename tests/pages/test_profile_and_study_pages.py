@@ -106,7 +106,7 @@ def test_fit_page_with_a_hand_made_session_pins_weights_roles_and_the_three_list
     assert "**68. Ook een gewoon mens?!** — beheersing 4, gewicht 4,3" in shown
     # theme 18 (mastery 2): 3 + (verbinder 3 × 0.3 + adviseur 2 × 0.4 + directeur 3 × 1.0) / 1.7 = 5.76 → 5,8
     assert "**18. Aanvoerder van het team** — beheersing 2, gewicht 5,8" in shown
-    assert "In hoeverre voelen je directieleden zich verantwoordelijk voor de hele organisatie" in shown
+    assert "Waaraan merk je dat je directieleden zich verantwoordelijk voelen voor de hele organisatie" in shown
     # theme 2 is in the session but not answered; theme 30 is "niet van toepassing" and in no list
     assert "- **2. Een brug heeft twee pijlers nodig** (gewicht 5,8)" in shown
     assert "**30." not in shown

@@ -22,6 +22,7 @@ from wegwijzer.content.datafile import dotted
 from wegwijzer.content.models import ROLE_KEYS, Chapter, Part, Role, RoleKey, Structure, Theme
 from wegwijzer.content.problems import ContentError, Problem
 from wegwijzer.content.reading import TEMPLATE_HINT, Source, parse, problem_from_error, read_source
+from wegwijzer.content.theme_rules import main_role_problems, statement_form_problems
 
 STRUCTURE_FILE = "structuur.yaml"
 THEME_FILE = re.compile(r"^\d{3}-[a-z0-9-]+\.md$")
@@ -39,9 +40,9 @@ def theme_filename(number: int, title: str) -> str:
     return f"{number:03d}-{slugify(title)}.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Library:
-    """All content, validated. Immutable; share it freely."""
+    """All content, validated. Immutable; share it freely (hashed by identity, so it can key a cache)."""
 
     structure: Structure
     themes: tuple[Theme, ...]
@@ -192,6 +193,7 @@ def check_folder(folder: Path | str) -> tuple[Library | None, list[Problem]]:
             continue
         themes[theme.number] = theme
         sources[theme.number] = src
+        problems.extend(statement_form_problems(theme, src))
 
     if structure is not None:
         chapters = {c.key: c for c in structure.chapters}
@@ -211,6 +213,8 @@ def check_folder(folder: Path | str) -> tuple[Library | None, list[Problem]]:
                 problems.append(Problem(src.display, src.line_of(("chapter",)), "T015", "chapter",
                                         f"thema {number} hoort volgens het boek in hoofdstuk '{home}', niet in '{theme.chapter}'",
                                         f"schrijf 'chapter: {home}'"))
+            else:
+                problems.extend(main_role_problems(theme, chapter, src))
             seen: set[int] = set()
             for i, rel in enumerate(theme.related):
                 loc = ("related", i)

@@ -23,6 +23,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Weight = Annotated[float, Field(ge=0, le=1)]
 
 FIRST_PERSON = re.compile(r"\b[Ii]k\b")
+#: Openings that usually describe knowledge, a state or a one-off fact rather than behaviour (rule T017).
+RARELY_BEHAVIOURAL = re.compile(r"^Ik (ken|weet|ben|heb|kan)\b", re.IGNORECASE)
 
 
 class RoleWeights(FrozenModel):
@@ -51,6 +53,13 @@ class RoleWeights(FrozenModel):
         return max(self.items(), key=lambda kv: kv[1])[0]
 
 
+class StatementException(FrozenModel):
+    """Why one statement may open with a form that is rarely behavioural ("Ik ken", "Ik heb", …)."""
+
+    statement: int = Field(ge=1, le=4, description="Number of the statement in `statements`, counting from 1.")
+    reason: Text = Field(max_length=300, description="Why this opening still asks for observable behaviour here.")
+
+
 class Theme(FrozenModel):
     """One of the 100 themes: the front matter of a file in ``thema's/`` plus its Markdown body."""
 
@@ -60,9 +69,11 @@ class Theme(FrozenModel):
     roles: RoleWeights = Field(description="Weights 0–1 per role; at least one above zero.")
     roles_reason: Text = Field(max_length=300, description="One line: why these role weights.")
     summary: Text = Field(max_length=900, description="2–4 sentences: what the theme is about and why it matters.")
-    key_points: tuple[Text, ...] = Field(min_length=3, max_length=7, description="3–7 key points, faithful to the book, in our own words.")
-    statements: tuple[Text, ...] = Field(min_length=2, max_length=4, description="2–4 self-assessment statements in the first person ('Ik …', or '… doe ik …'), concrete and observable.")
+    key_points: tuple[Text, ...] = Field(min_length=3, max_length=6, description="3–6 key points: a synthesis of what the theme asks of a secretary, faithful to the book, in our own words.")
+    statements: tuple[Text, ...] = Field(min_length=3, max_length=4, description="3–4 self-assessment statements in the first person ('Ik …', or '… doe ik …'), each one observable action.")
+    statement_exceptions: tuple[StatementException, ...] = Field(default=(), max_length=4, description="Statements allowed to open with 'Ik ken/weet/ben/heb/kan', each with its reason (rule T017).")
     reflection_questions: tuple[Text, ...] = Field(min_length=2, max_length=3, description="2–3 open questions for reflection, coaching or intervision.")
+    role_exception: Text | None = Field(None, max_length=300, description="Why the main role differs from its chapter's role (rule T018).")
     related: tuple[int, ...] = Field(default=(), max_length=8, description="Numbers of related themes.")
     situational: bool = Field(description="True when the theme only applies in some situations, so 'niet van toepassing' is a natural answer.")
     body: str = Field("", description="Optional longer explanation in Markdown (the text after the front matter).")
@@ -102,6 +113,7 @@ class Chapter(FrozenModel):
     first: int = Field(ge=1, le=100, description="Number of the chapter's first theme.")
     last: int = Field(ge=1, le=100, description="Number of the chapter's last theme.")
     intro: Text = Field(max_length=600, description="Short introduction in our own words.")
+    role: RoleKey | None = Field(None, description="The main role of every theme in this chapter, where the book ties the chapter to one role (rule T018).")
 
     @property
     def numbers(self) -> range:

@@ -27,6 +27,8 @@ CODES: dict[str, str] = {
     "T014": "theme missing: a number of the structure has no file",
     "T015": "theme in the wrong chapter: order differs from the book's",
     "T016": "structure file inconsistent (chapter ranges, roles, quick scan)",
+    "T017": "statement opens with a rarely behavioural form (Ik ken/weet/ben/heb/kan) without a reason, or a stale exception",
+    "T018": "main role differs from the chapter's role without a role_exception, or a stale role_exception",
 }
 
 
