@@ -21,6 +21,8 @@ PRIMARY = "#1d4f91"  # dark blue, 8.2:1 on white
 SECONDARY = "#b3470b"  # dark orange, 5.0:1 on white
 GRID = "#c9ced6"
 TEXT = "#1f2328"
+#: the scale 1–5 is drawn between the first two spokes (of seven roles), not on top of the first spoke
+RADIAL_ANGLE = 90 - 360 / 7 / 2
 MUTED = "#57606a"
 FONT = dict(family="Source Sans Pro, Helvetica, Arial, sans-serif", size=14, color=TEXT)
 _AXIS_TEXT = dict(tickfont=dict(color=TEXT), title_font=dict(color=TEXT))  # full contrast, not template grey
@@ -69,7 +71,7 @@ def role_radar(library: Library, roles: Sequence[RoleScore], *, earlier: Sequenc
     return _figure(
         traces, height=500, margin=dict(l=115, r=115, t=60, b=50), showlegend=earlier is not None,
         polar=dict(bgcolor="white",
-                   radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=90,
+                   radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=RADIAL_ANGLE, tickangle=0,
                                    tickfont=dict(size=11, color=TEXT)),
                    angularaxis=dict(gridcolor=GRID, direction="clockwise", rotation=90, tickfont=dict(color=TEXT))),
     )
@@ -173,7 +175,7 @@ def group_radar(library: Library, profiles: Sequence[tuple[str, Sequence[RoleSco
     return _figure(
         traces, height=520, margin=dict(l=90, r=90, t=40, b=80),
         polar=dict(bgcolor="white",
-                   radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=90,
+                   radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=GRID, angle=RADIAL_ANGLE, tickangle=0,
                                    tickfont=dict(size=11, color=TEXT)),
                    angularaxis=dict(gridcolor=GRID, direction="clockwise", rotation=90, tickfont=dict(color=TEXT))),
         legend=dict(orientation="h", yanchor="top", y=-0.08, xanchor="center", x=0.5),
