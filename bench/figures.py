@@ -117,7 +117,7 @@ def p3_click_to_update(runs: int = 30) -> list[Figure]:
     """
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
+    from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
     from wegwijzer.content.library import load_library
     from wegwijzer.storage import Store
 
