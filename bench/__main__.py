@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from . import figures as F
+from . import writers
 
 
 def main() -> int:
@@ -70,8 +71,8 @@ def main() -> int:
         if want("L1"):
             show(F.l1_login(store))
         if want("P6"):
-            show(F.p6_concurrent_writers_threads())
-            show(F.p6_concurrent_writers())
+            show(writers.p6_threads())
+            show(writers.p6_processes())
         if want("P7"):
             show(F.p7_pdf(store, library, sid))
     if not args.skip_scale and want("S1"):

@@ -40,7 +40,7 @@ class Figure:
 
     def line(self) -> str:
         fmt = (lambda v: f"{v:.2f}") if self.unit in ("ratio", "s") else (lambda v: f"{v:.1f}" if v < 10 else f"{v:.0f}")
-        if len(self.values) == 1 and self.unit == "users":
+        if len(self.values) == 1:
             stats = f"value={fmt(self.values[0])}"
         else:
             stats = f"median={fmt(self.median)} p95={fmt(self.p95)} runs={len(self.values)}"
