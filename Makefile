@@ -43,6 +43,9 @@ bench-quick: $(DEV_STAMP)  ## the figures without the scale run
 bench-load: $(DEV_STAMP)  ## L2: users per server setup over Streamlit's websocket (about 40 min; needs nginx)
 	$(BIN)/python -m bench --only L2
 
+soak: $(DEV_STAMP)  ## memory of one server with 50 users for two hours, reported every half hour (not in CI)
+	$(BIN)/python -m bench.soak --users 50 --minutes 120 --every 30
+
 demo: $(STAMP)  ## add two demo sessions to the local database
 	$(BIN)/python -m wegwijzer demo
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ class User:
     person_id: int
     token: str
     session_id: int = 0
-    sent: dict[int, str] = field(default_factory=dict)  # theme -> the option last clicked for it
+    sent: dict[tuple[int, int], str] = field(default_factory=dict)  # (session, theme) -> the option last clicked
     clicks: list[tuple[float, float]] = field(default_factory=list)  # (when sent, seconds to finished)
     pages: list[float] = field(default_factory=list)  # next-chapter clicks, seconds to finished
     failures: list[str] = field(default_factory=list)
@@ -59,14 +60,19 @@ def accounts(db_path: Path, count: int) -> list[User]:
         return list(pool.map(one, range(count)))
 
 
-def open_sessions(db_path: Path, users: list[User], themes: int = 100) -> None:
-    """A new open questionnaire (all themes) for every user; clears what an earlier run recorded."""
+def new_session(store, user: User, themes: int = 100) -> int:
+    """A new open questionnaire with all themes for this user; returns its id."""
+    return store.sessions.create(user.person_id, label="Belasting", scope_kind="alle", scope_key="",
+                                 perspective="zittend", themes=list(range(1, themes + 1)))
+
+
+def open_sessions(db_path: Path, users: list[User]) -> None:
+    """A new open questionnaire for every user; clears what an earlier run recorded."""
     from wegwijzer.storage import Store
 
     store = Store(db_path)
     for user in users:
-        user.session_id = store.sessions.create(user.person_id, label="Belasting", scope_kind="alle", scope_key="",
-                                                perspective="zittend", themes=list(range(1, themes + 1)))
+        user.session_id = new_session(store, user)
         user.sent, user.clicks, user.pages, user.failures, user.backend = {}, [], [], [], ""
 
 
@@ -76,10 +82,12 @@ def lost_answers(db_path: Path, users: list[User]) -> int:
 
     store = Store(db_path)
     lost = 0
+    stored: dict[int, dict] = {}
     for user in users:
-        stored = store.sessions.answers(user.session_id)
-        for theme, option in user.sent.items():
-            answer = stored.get(theme)
+        for (session, theme), option in user.sent.items():
+            if session not in stored:
+                stored[session] = store.sessions.answers(session)
+            answer = stored[session].get(theme)
             if answer is None:
                 lost += 1
             elif option == NVT:
@@ -90,40 +98,52 @@ def lost_answers(db_path: Path, users: list[User]) -> int:
 
 
 async def answer(url: str, user: User, *, start_at: float, stop_at: float, rng: random.Random,
-                 pause: tuple[float, float] = PAUSE_S, max_clicks: int | None = None) -> None:
+                 pause: tuple[float, float] = PAUSE_S, max_clicks: int | None = None,
+                 renew: Callable[[User], int] | None = None) -> None:
     """Open the questionnaire at ``start_at`` and answer until ``stop_at`` (``time.monotonic`` clock).
 
     Each click goes to the first unanswered rating on the chapter; a full chapter is left with
-    *Volgend hoofdstuk*; on the last chapter, once full, an earlier rating is changed. The next click
-    comes ``pause`` (3–6 s) after the previous one, and never before the page has updated. Every
-    failure (a run that ended in an error, a timeout, a closed socket) ends this user and is recorded.
+    *Volgend hoofdstuk*. When the last chapter is full, the user closes the tab and, with ``renew``
+    (which returns a new session id), opens a new questionnaire in a new tab; without it, the user
+    changes earlier ratings. The next click comes ``pause`` (3–6 s) after the previous one, and never
+    before the page has updated. A failure (a run that ended in an error, a timeout, a closed socket)
+    ends this user and is recorded.
     """
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
-    prefix = f"m_{user.session_id}_"
     try:
-        async with Browser(url, user.token) as tab:
-            user.backend = tab.backend
-            await tab.open("vragenlijst", f"sessie={user.session_id}")
-            next_at = time.monotonic() + rng.uniform(0, pause[1])  # users do not click in step
-            while max_clicks is None or len(user.clicks) + len(user.pages) < max_clicks:
-                await asyncio.sleep(max(0.0, next_at - time.monotonic()))
-                if time.monotonic() >= stop_at:
-                    return
-                began = time.monotonic()
-                ratings = [r for r in tab.find("radio") if r.id.rsplit("-", 1)[-1].startswith(prefix)]
-                if not ratings:
-                    raise RunFailed(f"no ratings on the page (query {tab.query_string!r})")
-                open_ones = [r for r in ratings if tab.value(r.id) is None]
-                following = tab.find("button", label="Volgend hoofdstuk")
-                if open_ones or not following:
-                    radio = open_ones[0] if open_ones else rng.choice(ratings)
-                    choices = [o for o in radio.options if o != tab.value(radio.id)]
-                    option = NVT if NVT in choices and rng.random() < 0.05 else rng.choice(choices[:5])
-                    theme = int(radio.id.rsplit("_", 1)[-1])
-                    user.sent[theme] = option
-                    user.clicks.append((time.time(), await tab.click(radio.id, option)))
-                else:
-                    user.pages.append(await tab.press(following[0].id))
-                next_at = max(began + rng.uniform(*pause), time.monotonic() + min(REACTION_S, pause[0]))
+        while await _questionnaire(url, user, stop_at, rng, pause, max_clicks, leave_when_done=renew is not None):
+            user.session_id = renew(user)
     except Exception as exc:  # noqa: BLE001 - every failure is counted: a failed run, a timeout, a closed socket
         user.failures.append(f"{type(exc).__name__}: {exc}"[:300])
+
+
+async def _questionnaire(url: str, user: User, stop_at: float, rng: random.Random, pause: tuple[float, float],
+                         max_clicks: int | None, *, leave_when_done: bool) -> bool:
+    """One tab on one questionnaire; True when it was left complete (``leave_when_done``)."""
+    prefix = f"m_{user.session_id}_"
+    async with Browser(url, user.token) as tab:
+        user.backend = tab.backend
+        await tab.open("vragenlijst", f"sessie={user.session_id}")
+        next_at = time.monotonic() + rng.uniform(0, pause[1])  # users do not click in step
+        while max_clicks is None or len(user.clicks) + len(user.pages) < max_clicks:
+            await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+            if time.monotonic() >= stop_at:
+                return False
+            began = time.monotonic()
+            ratings = [r for r in tab.find("radio") if r.id.rsplit("-", 1)[-1].startswith(prefix)]
+            if not ratings:
+                raise RunFailed(f"no ratings on the page (query {tab.query_string!r})")
+            open_ones = [r for r in ratings if tab.value(r.id) is None]
+            following = tab.find("button", label="Volgend hoofdstuk")
+            if not open_ones and not following and leave_when_done:
+                return True
+            if open_ones or not following:
+                radio = open_ones[0] if open_ones else rng.choice(ratings)
+                choices = [o for o in radio.options if o != tab.value(radio.id)]
+                option = NVT if NVT in choices and rng.random() < 0.05 else rng.choice(choices[:5])
+                user.sent[(user.session_id, int(radio.id.rsplit("_", 1)[-1]))] = option
+                user.clicks.append((time.time(), await tab.click(radio.id, option)))
+            else:
+                user.pages.append(await tab.press(following[0].id))
+            next_at = max(began + rng.uniform(*pause), time.monotonic() + min(REACTION_S, pause[0]))
+    return False

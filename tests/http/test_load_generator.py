@@ -36,7 +36,7 @@ def test_two_users_answer_over_the_websocket_and_every_answer_is_stored(server):
         assert len(user.clicks) == FIRST_CHAPTER + 2 and len(user.pages) == 1  # chapter 1, next, two of chapter 2
         assert all(0 < seconds < 30 for _, seconds in user.clicks)
         stored = store.sessions.answers(user.session_id)
-        assert set(stored) == set(user.sent) and len(stored) == FIRST_CHAPTER + 2
+        assert {(user.session_id, t) for t in stored} == set(user.sent) and len(stored) == FIRST_CHAPTER + 2
     assert lost_answers(db_path, users) == 0
 
 
