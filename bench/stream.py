@@ -67,6 +67,7 @@ class Browser:
         self.backend = ""  # which process behind a proxy took this tab (the bench's nginx says so)
         self.page_hash = ""
         self.query_string = ""
+        self.path = ""  # the page's URL path, as the address bar shows it
         self.widgets: dict[str, WidgetState] = {}  # widget id -> state, as the WidgetStateManager holds it
         self.last: Run = Run()
         self._cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, run count when last used)
@@ -89,7 +90,7 @@ class Browser:
 
     async def open(self, page_name: str, query_string: str = "") -> float:
         """The first load of ``/<page_name>?<query_string>``; returns its seconds."""
-        self.query_string = query_string
+        self.query_string, self.path = query_string, page_name
         state = self._client_state()
         state.page_script_hash = ""
         state.page_name = page_name
@@ -149,7 +150,7 @@ class Browser:
         state.query_string = self.query_string
         state.page_script_hash = self.page_hash
         state.context_info.CopyFrom(_CONTEXT)
-        state.context_info.url = f"{self.origin}/?{self.query_string}"
+        state.context_info.url = f"{self.origin}/{self.path}" + (f"?{self.query_string}" if self.query_string else "")
         state.widget_states.widgets.extend(self.widgets.values())
         state.cached_message_hashes.extend(self._cache)
         return state
