@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 PORT ?= 8501
 
-.PHONY: run test check lint bench bench-scale demo backup restore clean
+.PHONY: run test check lint bench bench-quick bench-load soak demo backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ bench: $(DEV_STAMP)  ## the performance figures P1–P7 and the scale run S1
 
 bench-quick: $(DEV_STAMP)  ## the figures without the scale run
 	$(BIN)/python -m bench --skip-scale
+
+bench-load: $(DEV_STAMP)  ## L2: users per server setup over Streamlit's websocket (about 40 min; needs nginx)
+	$(BIN)/python -m bench --only L2
+
+soak: $(DEV_STAMP)  ## memory of one server with 50 users for two hours, reported every half hour (not in CI)
+	$(BIN)/python -m bench.soak --users 50 --minutes 120 --every 30
 
 demo: $(STAMP)  ## add two demo sessions to the local database
 	$(BIN)/python -m wegwijzer demo

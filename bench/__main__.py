@@ -1,4 +1,8 @@
-"""`python -m bench [--skip-scale] [--only P1,P4]`: print one line per figure, PASS or FAIL against its goal."""
+"""`python -m bench [--skip-scale] [--only P1,P4]`: print one line per figure, PASS or FAIL against its goal.
+
+L2 (the load run, about half an hour) runs only when named: `python -m bench --only L2` (`make bench-load`);
+its results go to `bench/results/load.json`, the others' to `bench/results/latest.json`.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,18 @@ import tempfile
 from pathlib import Path
 
 from . import figures as F
+from . import writers
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-scale", action="store_true", help="leave out S1 (the 1,000-person scale run)")
-    parser.add_argument("--only", default="", help="comma-separated figure ids, e.g. P1,P4")
+    parser.add_argument("--only", default="", help="comma-separated figure ids, e.g. P1,P4 (L2 runs only alone: --only L2)")
+    parser.add_argument("--load-setups", default="default,ours,multi",
+                        help="L2: which setups (default: 1 process with Streamlit's GC; ours: 1 process as "
+                             "shipped; multi: 2 processes behind nginx)")
+    parser.add_argument("--load-users", default="10,25,50,100,150", help="L2: the user counts always measured")
+    parser.add_argument("--load-seconds", type=float, default=60, help="L2: measured seconds per step")
     args = parser.parse_args()
     only = {x.strip().upper() for x in args.only.split(",") if x.strip()}
     def want(fid):
@@ -28,6 +38,16 @@ def main() -> int:
     def show(fig):
         results.append(fig)
         print(fig.line(), flush=True)
+
+    if only == {"L2"}:
+        from .load import l2_figures
+
+        show(F.c0_machine_reference())
+        l2_figures(args.load_setups.split(","), seconds=args.load_seconds,
+                   steps=tuple(int(n) for n in args.load_users.split(",")), show=show)
+        show(F.c0_machine_reference())
+        F.dump(results, Path(__file__).parent / "results" / "load.json")
+        return 0 if all(f.passed for f in results if not f.id.count("@")) else 1
 
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "bench.db"
@@ -56,8 +76,8 @@ def main() -> int:
         if want("L1"):
             show(F.l1_login(store))
         if want("P6"):
-            show(F.p6_concurrent_writers_threads())
-            show(F.p6_concurrent_writers())
+            show(writers.p6_threads())
+            show(writers.p6_processes())
         if want("P7"):
             show(F.p7_pdf(store, library, sid))
     if not args.skip_scale and want("S1"):

@@ -1,10 +1,9 @@
-"""The figures P1–P7 and the scale run S1. Each function returns one or more Figure results."""
+"""The figures P1–P7 (P6 in writers.py) and the scale run S1. Each function returns one or more Figure results."""
 
 from __future__ import annotations
 
 import json
 import logging
-import multiprocessing as mp
 import os
 import subprocess
 import sys
@@ -250,90 +249,6 @@ def l1_login(store, runs: int = 20) -> Figure:
     return Figure("L1", "login_argon2_verify_and_token", "ms",
                   timed(lambda: auth.login(store, "login@bench.nl", "een-lang-wachtwoord", "127.0.0.1"), runs),
                   float("inf"))
-
-
-def _writer(args) -> tuple[int, float, float]:
-    path, sid, count, start_at = args
-    from wegwijzer.storage import Store
-
-    store = Store(path)
-    while time.time() < start_at:
-        time.sleep(0.0005)
-    begin = time.perf_counter()
-    errors = 0
-    for i in range(count):
-        try:
-            store.sessions.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
-        except Exception:  # noqa: BLE001 - counted, that is the figure
-            errors += 1
-    end = time.perf_counter()
-    store.close()
-    return errors, begin, end
-
-
-def p6_concurrent_writers_threads(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
-    """20 app sessions (threads sharing the server's Store, as streamlit runs them) write 500 answers each."""
-    import threading
-
-    from wegwijzer.storage import Store
-
-    values, errors = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "p6.db")
-        sids = _writer_sessions(store, writers)
-
-        def write(sid: int, gate: threading.Barrier) -> None:
-            gate.wait()
-            for i in range(answers):
-                try:
-                    store.sessions.save_answer(sid, 1 + i % 100, mastery=1 + i % 5, importance=1 + i % 3)
-                except Exception as exc:  # noqa: BLE001 - counted, that is the figure
-                    errors.append(exc)
-
-        for _ in range(rounds):
-            gate = threading.Barrier(writers + 1)
-            threads = [threading.Thread(target=write, args=(sid, gate)) for sid in sids]
-            for t in threads:
-                t.start()
-            gate.wait()
-            start = time.perf_counter()
-            for t in threads:
-                t.join()
-            values.append(time.perf_counter() - start)
-        stored = store.counts()["answers"]
-    return _writers_figure("P6", values, len(errors), stored, "threads_shared_store")
-
-
-def p6_concurrent_writers(writers: int = 20, answers: int = 500, rounds: int = 5) -> Figure:
-    """20 processes, each with its own connection, write 500 answers at once; wall time of the slowest."""
-    from wegwijzer.storage import Store
-
-    values, errors = [], 0
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "p6.db"
-        store = Store(path)
-        sids = _writer_sessions(store, writers)
-        ctx = mp.get_context("fork")
-        with ctx.Pool(writers) as pool:
-            for _ in range(rounds):
-                start_at = time.time() + 0.5
-                results = pool.map(_writer, [(str(path), sid, answers, start_at) for sid in sids])
-                errors += sum(r[0] for r in results)
-                values.append(max(r[2] for r in results) - min(r[1] for r in results))
-        stored = store.counts()["answers"]
-    return _writers_figure("P6p", values, errors, stored, "processes_own_connections")
-
-
-def _writer_sessions(store, writers: int) -> list[int]:
-    return [store.sessions.create(store.people.local_person(), label="", scope_kind="alle", scope_key="",
-                                 perspective="zittend", themes=list(range(1, 101))) for _ in range(writers)]
-
-
-def _writers_figure(fid: str, values: list[float], errors: int, stored: int, mode: str) -> Figure:
-    fig = Figure(fid, "concurrent_writers_20x500", "s", values, 0.5, extra=f"errors={errors} rows={stored} mode={mode}")
-    if errors:
-        fig.goal = -1  # any error fails the figure
-    return fig
 
 
 def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:

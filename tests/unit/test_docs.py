@@ -46,5 +46,5 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_every_benchmark_figure_is_documented():
-    for fid in ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "S1"):
+    for fid in ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "S1", "L2", "M1"):
         assert f"| {fid} |" in README, fid

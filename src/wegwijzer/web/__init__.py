@@ -9,6 +9,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from wegwijzer.config import settings
+from wegwijzer.domain import credentials
 from wegwijzer.service import auth
 from wegwijzer.web.base import store
 from wegwijzer.web.gate import LoginGate
@@ -43,5 +44,8 @@ def create_admin_from_environment() -> str | None:
     try:
         auth.register(store(), os.environ.get("WEGWIJZER_ADMIN_NAME", "Beheerder"), email, password, is_admin=True)
     except auth.LoginRefused as exc:
+        found = store().people.account_by_email(credentials.normalise_email(email))
+        if found is not None and found[0].is_admin:  # another server process on this database was first
+            return None
         raise SystemExit(f"WEGWIJZER_ADMIN_EMAIL/WEGWIJZER_ADMIN_PASSWORD: {exc.message}") from None
     return f"Beheerder {email} aangemaakt."

@@ -133,3 +133,23 @@ def test_create_admin_command_once_and_from_the_environment(tmp_path, monkeypatc
     monkeypatch.setenv("WEGWIJZER_ADMIN_PASSWORD", "kort")
     with pytest.raises(SystemExit, match="minstens 10 tekens"):
         web.create_admin_from_environment()
+
+
+def test_two_server_processes_starting_with_the_admin_environment_both_start(tmp_path, monkeypatch):
+    """Behind a proxy, two processes on one database start at once: both may see no administrator yet;
+    the one that comes second finds the account made by the first and starts, instead of stopping."""
+    from wegwijzer import web
+    from wegwijzer.storage.people import People
+
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "d.db"))
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    monkeypatch.setenv("WEGWIJZER_ADMIN_EMAIL", "Env@Gemeente.nl")
+    monkeypatch.setenv("WEGWIJZER_ADMIN_PASSWORD", "beheer-wachtwoord")
+    assert web.create_admin_from_environment() == "Beheerder Env@Gemeente.nl aangemaakt."
+    monkeypatch.setattr(People, "has_admin", lambda self: False)  # it looked before the other wrote
+    assert web.create_admin_from_environment() is None
+    # an account with that address that is not an administrator is still a reason to stop
+    monkeypatch.setenv("WEGWIJZER_ADMIN_EMAIL", "gewoon@gemeente.nl")
+    auth.register(web.store(), "Gewoon", "gewoon@gemeente.nl", "een-lang-wachtwoord")
+    with pytest.raises(SystemExit, match="bestaat al"):
+        web.create_admin_from_environment()
