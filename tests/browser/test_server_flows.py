@@ -46,7 +46,7 @@ def test_two_members_share_in_a_group_and_see_both_profiles(server, chromium, li
     go(a, group_url)
     expect(a.get_by_text("2 van 2 leden delen een sessie.")).to_be_visible()
     legend_items = a.locator("[data-testid=stPlotlyChart] .legendtext")
-    expect(legend_items).to_have_count(2)
+    expect(legend_items).to_have_count(2, timeout=20_000)  # plotly draws after the page; slow on a busy machine
     legend = legend_items.evaluate_all("els => els.map(e => e.textContent)")
     assert "Bert Bakker" in legend and any("<img src=x onerror=alert(1)>" in t for t in legend)
     expect(a.get_by_text("Agenda voor de bijeenkomst")).to_be_visible()

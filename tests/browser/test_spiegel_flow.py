@@ -152,7 +152,7 @@ def test_a_round_with_four_raters_from_links_to_result(server, chromium, library
     expect(main.get_by_text("4 mensen gaven feedback.")).to_be_visible()
     chart = s.locator("[data-testid=stPlotlyChart]")
     expect(chart).to_have_count(1)
-    expect(chart.locator(".legendtext")).to_have_count(4)
+    expect(chart.locator(".legendtext")).to_have_count(4, timeout=20_000)
     legend = set(chart.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)"))
     assert legend == {"Zelf", "Overig", "Alle beoordelaars", "College van B&W"}, legend
 
