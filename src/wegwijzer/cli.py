@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from wegwijzer import text
 from wegwijzer.config import settings
 
 
@@ -17,7 +18,7 @@ def _check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem.format())
     if library is None:
-        print(f"{len(problems)} probleem/problemen gevonden in {folder}", file=sys.stderr)
+        print(f"{text.count(len(problems), 'probleem', 'problemen')} gevonden in {folder}", file=sys.stderr)
         return 1
     print(f"ok: {len(library.themes)} thema's, {len(library.structure.chapters)} hoofdstukken, "
           f"{len(library.structure.parts)} delen")

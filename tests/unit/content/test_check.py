@@ -83,6 +83,7 @@ def test_check_command_exits_1_and_prints_problems(tmp_path):
     result = run_cli("check", str(folder))
     assert result.returncode == 1
     assert result.stdout.startswith("thema's/002-tweede-thema.md:4: T010 chapter — ")
+    assert result.stderr.startswith("1 probleem gevonden in ")  # Dutch, not "probleem/problemen"
 
 
 def test_unreadable_bytes_are_reported_not_raised(tmp_path, mini_folder):
