@@ -33,24 +33,25 @@ class Failure:
 
 FAILURES = {
     "full": Failure(
-        "full", "De schijf van de server is vol",
-        "Wat je net invulde, is niet bewaard; alles wat al bewaard was, is er nog. Probeer het later opnieuw. "
-        "De beheerder moet ruimte maken op de schijf waarop de database staat."),
+        "full", "De schijf is vol",
+        "Wat je net invulde, is niet bewaard; alles wat al bewaard was, is er nog. Er moet eerst ruimte komen op "
+        "de schijf waarop de database staat (op een server doet de beheerder dat); vul het daarna opnieuw in."),
     "readonly": Failure(
         "readonly", "Wegwijzer kan nu niets bewaren",
         "De database is alleen-lezen; er is niets verloren gegaan. De beheerder moet Wegwijzer schrijfrechten "
         "geven op het databasebestand en de map eromheen (het serverlog noemt het pad) en Wegwijzer opnieuw starten."),
     "corrupt": Failure(
         "corrupt", "De database is beschadigd",
-        "Wegwijzer heeft niets overschreven. De beheerder zet de laatste back-up terug (zie de README, "
-        "'Back-up en herstel')."),
+        "Wegwijzer heeft niets overschreven. De beheerder zet de laatste back-up terug (zie 'Je gegevens' in de "
+        "README)."),
     "missing": Failure(
         "missing", "De database is niet te openen",
         "Het databasebestand of de map ervan ontbreekt of is niet bereikbaar. De beheerder controleert het pad "
         "in WEGWIJZER_DB (het serverlog noemt het) en start Wegwijzer opnieuw."),
     "busy": Failure(
         "busy", "Het is even te druk",
-        "Je wijziging kon niet op tijd worden bewaard en is niet bewaard. Probeer het over een paar seconden opnieuw."),
+        "Het lukte niet om je wijziging op tijd te bewaren; ze is niet bewaard. Probeer het over een paar seconden "
+        "opnieuw."),
     "database": Failure(
         "database", "Wegwijzer kan de database nu niet gebruiken",
         "Wat je net deed, is niet bewaard; alles wat al bewaard was, is er nog. Probeer het opnieuw. " + _ADMIN),
