@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import tomllib
 
 import pytest
 
+from tests.support.paths import ROOT
 from wegwijzer.service import failures
 from wegwijzer.storage import DatabaseProblem, Store
 
@@ -52,3 +54,8 @@ def test_report_logs_the_detail_and_returns_dutch_without_it(caplog):
             failure = failures.report(exc, "test")
     assert failure.title == "De schijf is vol" and "/srv" not in failure.message
     assert "/srv/geheim/wegwijzer.db" in caplog.text and "Traceback" in caplog.text
+
+
+def test_the_shipped_config_shows_no_error_text_type_or_traceback():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"  # false would still show the traceback
