@@ -17,6 +17,7 @@ from wegwijzer.render.charts import theme_changes
 from wegwijzer.render.figures import session_figures
 from wegwijzer.render.report import MirrorSection, find_browser, render_html, render_pdf, report_input
 from wegwijzer.service import Service
+from wegwijzer.text import plain
 
 SHOWN = 5  # strengths and priorities on screen before "Toon alle"
 CHANGES_SHOWN = 15  # changes per theme in the chart before "Toon alle"
@@ -36,7 +37,7 @@ if record is None:
 sid = record.id
 page_title(f"Dashboard · {session_title(record)}")
 
-st.title(f"Dashboard · {session_title(record)}")
+st.title(f"Dashboard · {plain(session_title(record))}")
 st.caption(f"{SCOPE_LABELS[record.scope_kind]} · {PERSPECTIVE_LABELS[record.perspective]} · "
            f"gestart {text.date(record.created_at)}"
            + (f" · afgerond {text.date(record.completed_at)}" if record.completed_at else " · nog niet afgerond"))
@@ -140,7 +141,7 @@ chart(figures["quadrant"], key="quadrant_chart", title="Belang tegenover beheers
 # --- change since an earlier session ----------------------------------------------------------------
 
 if comparison is not None:
-    st.header(f"Verandering sinds {session_title(view.earlier)}")
+    st.header(f"Verandering sinds {plain(session_title(view.earlier))}")
     st.markdown(f"Vergeleken op **{text.themes(len(comparison.shared))}** die beide sessies een score gaven. "
                 + (f"Niet vergeleken: {text.themes(len(comparison.only_now))} alleen in deze sessie"
                    f" en {text.themes(len(comparison.only_before))} alleen in de eerdere."

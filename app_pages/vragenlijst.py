@@ -12,6 +12,7 @@ from wegwijzer import text
 from wegwijzer.domain.questionnaire import choose_step, step_progress
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import MASTERY, NOT_APPLICABLE_LABEL
+from wegwijzer.text import plain
 
 STEP_ANCHOR = "stap"  # wegwijzer/web/page/step.js focuses this heading after a change of step
 
@@ -49,7 +50,7 @@ index = keys.index(current)
 progress = steps[index]
 page_title(f"Vragenlijst · {session_title(record)}")
 
-st.title(session_title(record))
+st.title(plain(session_title(record)))
 show_problem(PAGE)
 answered = sum(s.done for s in steps)
 st.progress(answered / len(record.themes), text=f"{answered} van {text.themes(len(record.themes))} beantwoord")

@@ -3,7 +3,8 @@
 A Streamlit callback runs before the page script, so a service made in the previous run may belong to
 someone who has logged out in the meantime (in another tab). :func:`run` builds the service anew,
 refuses when nobody is logged in any more, and turns every Dutch refusal or problem into a message
-shown where it happened (see :func:`ui.widgets.show_problem`).
+shown where it happened (see :func:`ui.widgets.show_problem`); so does a failure underneath (a full disk, a
+read-only database), whose detail goes to the server log (``service/failures.py``).
 
     st.radio(..., on_change=run, args=(save_mastery, session_id, theme), kwargs={"where": "theme_5"})
 """
@@ -16,7 +17,7 @@ from typing import Any
 from ui.context import server_mode, service
 from ui.widgets import report_problem
 from wegwijzer.errors import DutchMessage
-from wegwijzer.service import Service
+from wegwijzer.service import Service, failures
 
 LOGGED_OUT = "Je bent intussen uitgelogd, bijvoorbeeld in een ander venster. Er is niets bewaard; log opnieuw in."
 PAGE = "page"
@@ -32,3 +33,6 @@ def run(action: Callable[..., Any], *args: Any, where: str = PAGE) -> None:
         action(svc, *args)
     except DutchMessage as exc:
         report_problem(where, exc.message)
+    except Exception as exc:  # noqa: BLE001 - whatever failed, the person gets Dutch, the log the detail
+        failure = failures.report(exc, f"callback {getattr(action, '__name__', action)} at {where}")
+        report_problem(where, f"{failure.title}. {failure.message}")

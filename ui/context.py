@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.account_form import change_password_form
-from ui.widgets import same_tab_link
+from ui.widgets import same_tab_link, show_failure
 from wegwijzer import text
 from wegwijzer.config import settings
 from wegwijzer.content.library import Library, shared_library
@@ -51,6 +51,9 @@ def require_ready() -> None:
         store()
     except DatabaseProblem as exc:
         st.title("Wegwijzer kan de database niet openen")
+        if server_mode():  # visitors get what is wrong and what to do; the path is in the server log
+            show_failure(exc, "start")
+            st.stop()
         st.error(exc.message)
         st.markdown("Het pad van de database stel je in met de omgevingsvariabele `WEGWIJZER_DB`. "
                     "Zie de README voor back-up en herstel.")
@@ -93,6 +96,15 @@ def login_state() -> str:
     """"local", "logged_out", "must_change", "user" or "admin": which pages the navigation offers."""
     if not server_mode():
         return "local"
+    try:
+        return _login_state()
+    except Exception as exc:  # noqa: BLE001 - the database failed underneath: a Dutch page, the detail logged
+        st.title("Wegwijzer kan nu niet verder")
+        show_failure(exc, "login state")
+        st.stop()
+
+
+def _login_state() -> str:
     svc = service()
     if not svc.actor.signed_in:
         return "logged_out"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from ui.widgets import show_failure
 from wegwijzer.errors import DutchMessage
 
 PAGES = {
@@ -28,12 +29,15 @@ PAGES = {
 
 def run_page(page: StreamlitPage) -> None:
     """Run the chosen page; a refusal that no page caught (something deleted or revoked in another tab in the
-    meantime) is shown as its Dutch message, never as a traceback."""
+    meantime) is shown as its Dutch message, a failure underneath (disk full, database read-only or damaged)
+    as a Dutch explanation with the detail in the server log: never a traceback."""
     page_title(page.title)  # a page may set a more precise one (the dashboard names its session)
     try:
         page.run()
     except DutchMessage as refusal:
         st.error(refusal.message)
+    except Exception as exc:  # noqa: BLE001 - st.stop and st.rerun are BaseExceptions and pass
+        show_failure(exc, f"page {page.url_path or 'start'}")
 
 
 def page_title(title: str) -> None:

@@ -9,6 +9,7 @@ from ui.widgets import show_problem
 from wegwijzer.content.models import Theme
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, IMPORTANCE_QUESTION, NOT_APPLICABLE_LABEL, MasteryScale
+from wegwijzer.errors import DutchMessage
 from wegwijzer.service import Service
 from wegwijzer.text import plain
 
@@ -27,7 +28,11 @@ def store_change(svc: Service, session_id: int, theme: int, field: str, key: str
         changes = {"importance": value}
     else:
         changes = {"note": value or ""}
-    svc.sessions.save_answer(session_id, theme, **changes)
+    try:
+        svc.sessions.save_answer(session_id, theme, **changes)
+    except DutchMessage:
+        st.session_state.pop(key, None)  # refused (nothing stored): the widget shows the stored answer again
+        raise
 
 
 def _answer_text(answer: Answer, scale: MasteryScale) -> str:

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from wegwijzer.errors import DutchMessage
+from wegwijzer.service import failures
 from wegwijzer.text import plain
 
 _PROBLEMS = "ww_problems"
@@ -29,6 +30,13 @@ def same_tab_link(label: str, href: str, *, primary: bool = False) -> None:
 def refused(exc: DutchMessage) -> None:
     """Show a refusal or a problem in plain Dutch (never a traceback)."""
     st.error(exc.message)
+
+
+def show_failure(exc: BaseException, where: str = "") -> None:
+    """Something underneath failed (the disk full, the database read-only or damaged): the detail goes to the
+    server log, the person gets what happened and what to do in Dutch, never a traceback."""
+    failure = failures.report(exc, where)
+    st.error(f"**{failure.title}.** {failure.message}", icon=":material/error:")
 
 
 def report_problem(where: str, message: str) -> None:

@@ -3,9 +3,10 @@
 Every number and date on screen, in charts, reports and exports goes through this module, so the app
 writes "3,7", "+0,4", "3 december 2026" and "1 thema" everywhere alike.
 
-Streamlit renders Markdown (and its own extensions such as ``:red[…]`` and ``:material/icon:``) in
-titles, headers and ``st.markdown``. Names, group names, notes and labels that people typed must
-appear exactly as typed, so :func:`plain` escapes every Markdown character with a backslash.
+Text that people typed (names, session and group names, notes, comments, actions) is shown inert, the
+same way everywhere, through the two helpers at the end of this module: :func:`plain` wherever Streamlit
+renders Markdown (titles, headers, ``st.markdown``, tables, labels), :func:`chart_label` inside plotly figures.
+Neither lets the text become markup or a link.
 """
 
 from __future__ import annotations
@@ -21,12 +22,6 @@ MISSING = "–"
 MINUS = "−"  # U+2212: a real minus sign, as typeset Dutch text has it
 PLOTLY_SEPARATORS = ",."  # decimal comma, thousands point: the ``separators`` of every plotly figure
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
-
-
-def plain(text: str) -> str:
-    """``text`` escaped so that Markdown shows it literally (and on one line)."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def number(value: float | None, digits: int = 1, *, trim: bool = False) -> str:
@@ -80,3 +75,25 @@ def date(value: str | dt.date | dt.datetime | None) -> str:
 def month_year(value: str | dt.date | dt.datetime) -> str:
     """december 2026."""
     return format_date(_as_date(value), format="MMMM y", locale=LOCALE)
+
+
+# --- text typed by people: shown as typed, never as markup or a link ----------------------------------------------
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
+WORD_JOINER = "\u2060"  # invisible, no line break, not copied as a space
+# Where GFM would start a link of its own ("bare URLs"): after "scheme:", before "." in "www.", after "@".
+# Backslash escapes do not stop it (remark-gfm links the text after unescaping), an invisible joiner does.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z]:)(?=/)|(?<=\bwww)(?=\.)|(?<=@)")
+
+
+def plain(text: str) -> str:
+    """``text`` for Markdown, shown literally on one line: every Markdown character escaped with a backslash
+    (no bold, no HTML, no ``:red[…]``), and no bare URL or e-mail address turned into a link."""
+    return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split())))
+
+
+def chart_label(text: str) -> str:
+    """``text`` for a plotly label, legend or hover text, shown literally: plotly reads ``<a href>``, ``<b>``,
+    ``<br>`` and entities in them, so ``&``, ``<`` and ``>`` are written as entities (plotly shows the character).
+    Never put the result in a ``hovertemplate``, which reads ``%{…}``: refer to it as ``%{fullData.name}``."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -11,7 +11,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.support.browser import wait_for_app
-from tests.support.server import HOSTILE, go, login, person
+from tests.support.server import HOSTILE, SHOWN, go, login, person
 from wegwijzer.domain import credentials
 from wegwijzer.storage import Store
 
@@ -115,11 +115,9 @@ def test_coach_invitation_accepted_then_revoked(server, chromium, library):
     expect(k.get_by_text("Gespreksvoorbereiding")).to_be_visible()
     expect(k.get_by_text("Je ziet: scores en notities.")).to_be_visible()
     # the top priority is suggested for the conversation, with the coachee's note shown literally
-    expect(k.get_by_text("Notitie <img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]")
-           ).to_be_visible()
+    expect(k.get_by_text("Notitie " + SHOWN)).to_be_visible()
     # the action and the session's name, too, appear exactly as typed
-    expect(k.get_by_text("Actie <img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]")
-           ).to_be_visible()
+    expect(k.get_by_text("Actie " + SHOWN)).to_be_visible()
     chosen = k.locator("[data-testid=stSelectbox]").first
     shown = chosen.inner_text() + " " + " ".join(i.input_value() for i in chosen.locator("input").all())
     assert "Sessie <img src=x onerror=alert(1)> **vet**" in shown, shown

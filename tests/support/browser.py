@@ -18,6 +18,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
+# root passes every file permission check; without these two capabilities file modes hold for it too
+WITHOUT_ROOT_OVERRIDE = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -25,10 +29,10 @@ def free_port() -> int:
 
 
 def start_server(db_path: Path, port: int, env: dict[str, str] | None = None,
-                 script: str = "server.py") -> subprocess.Popen:
+                 script: str = "server.py", prefix: tuple[str, ...] = ()) -> subprocess.Popen:
     environment = os.environ | {"WEGWIJZER_DB": str(db_path)} | (env or {})
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
+        [*prefix, sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -48,9 +52,11 @@ def start_server(db_path: Path, port: int, env: dict[str, str] | None = None,
 
 
 @contextmanager
-def streamlit_server(db_path: Path, env: dict[str, str] | None = None, script: str = "server.py"):
+def streamlit_server(db_path: Path, env: dict[str, str] | None = None, script: str = "server.py",
+                     prefix: tuple[str, ...] = ()):
+    """A server on a free port; ``prefix`` runs it through another command (e.g. ``WITHOUT_ROOT_OVERRIDE``)."""
     port = free_port()
-    proc = start_server(db_path, port, env, script)
+    proc = start_server(db_path, port, env, script, prefix)
     try:
         yield f"http://127.0.0.1:{port}", proc
     finally:

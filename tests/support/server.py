@@ -10,9 +10,11 @@ from tests.support.browser import wait_for_app
 from wegwijzer.demo import populate
 from wegwijzer.service import auth
 from wegwijzer.storage import Store
+from wegwijzer.text import WORD_JOINER
 
 PASSWORD = "een-lang-wachtwoord"
 HOSTILE = "<img src=x onerror=alert(1)> **vet** [link](https://example.org) :red[rood]"
+SHOWN = HOSTILE.replace("https:", "https:" + WORD_JOINER)  # as the page holds it: no bare URL left to link
 _serial = itertools.count(1)
 
 

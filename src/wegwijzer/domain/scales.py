@@ -34,6 +34,15 @@ MASTERY: dict[Perspective, MasteryScale] = {
     ),
 }
 
+MASTERY_SCORES = (1, 2, 3, 4, 5)
+IMPORTANCE_SCORES = (1, 2, 3)
+
+
+def is_score(value: object, scores: tuple[int, ...]) -> bool:
+    """Whether ``value`` is one of ``scores`` as a whole number (not 4.5, not "4", not True)."""
+    return type(value) is int and value in scores
+
+
 IMPORTANCE_QUESTION = "Hoe belangrijk is dit nu voor mij?"
 IMPORTANCE_LABELS: dict[int, str] = {1: "Minder belangrijk", 2: "Belangrijk", 3: "Zeer belangrijk"}
 

@@ -7,7 +7,6 @@ rerun).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,7 +14,7 @@ import plotly.graph_objects as go
 
 from wegwijzer.content.library import Library
 from wegwijzer.domain.scoring import ChapterScore, RoleScore, ThemeChange, ThemeResult
-from wegwijzer.text import PLOTLY_SEPARATORS, count, number, signed, themes
+from wegwijzer.text import PLOTLY_SEPARATORS, chart_label, count, number, signed, themes
 
 PRIMARY = "#1d4f91"  # dark blue, 8.2:1 on white
 SECONDARY = "#b3470b"  # dark orange, 5.0:1 on white
@@ -55,18 +54,18 @@ def role_radar(library: Library, roles: Sequence[RoleScore], *, earlier: Sequenc
     hover = [library.roles[r.role].name for r in roles]
     hover = hover + hover[:1]
     traces = []
-    name, earlier_name = _label(name), _label(earlier_name)  # session labels are typed by people
+    name, earlier_name = chart_label(name), chart_label(earlier_name)  # session labels are typed by people
     if earlier is not None:
         traces.append(go.Scatterpolar(
             r=[r.score for r in earlier] + [earlier[0].score], theta=theta, name=earlier_name,
             mode="lines+markers", line=dict(color=SECONDARY, dash="dash", width=2), marker=dict(size=7),
-            customdata=hover, hovertemplate="%{customdata}: %{r:.1f}<extra>" + earlier_name + "</extra>",
+            customdata=hover, hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
         ))
     traces.append(go.Scatterpolar(
         r=[r.score for r in roles] + [roles[0].score], theta=theta, name=name, fill="toself",
         mode="lines+markers", line=dict(color=PRIMARY, width=3), marker=dict(size=8),
         fillcolor="rgba(29,79,145,0.15)", customdata=hover,
-        hovertemplate="%{customdata}: %{r:.1f}<extra>" + name + "</extra>",
+        hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
     ))
     return _figure(
         traces, height=500, margin=dict(l=115, r=115, t=60, b=50), showlegend=earlier is not None,
@@ -152,11 +151,6 @@ SERIES = ["#1d4f91", "#b3470b", "#1a7f37", "#8250df", "#9a6700", "#cf222e", "#09
           "#bf3989", "#116329", "#953800", "#6639ba"]
 
 
-def _label(text: str) -> str:
-    """A person's name or a group label inside plotly, which reads a few HTML tags: shown literally."""
-    return html.escape(text, quote=False)
-
-
 def group_radar(library: Library, profiles: Sequence[tuple[str, Sequence[RoleScore]]]) -> go.Figure:
     """The role profiles of the members who share, one line each, on one radar."""
     if not profiles:
@@ -168,9 +162,9 @@ def group_radar(library: Library, profiles: Sequence[tuple[str, Sequence[RoleSco
     for index, (name, roles) in enumerate(profiles):
         colour = SERIES[index % len(SERIES)]
         traces.append(go.Scatterpolar(
-            r=[r.score for r in roles] + [roles[0].score], theta=theta, name=_label(name), mode="lines+markers",
+            r=[r.score for r in roles] + [roles[0].score], theta=theta, name=chart_label(name), mode="lines+markers",
             line=dict(color=colour, width=2, dash="solid" if index < 6 else "dot"), marker=dict(size=6),
-            hovertemplate="%{theta}: %{r:.1f}<extra>" + _label(name) + "</extra>",
+            hovertemplate="%{theta}: %{r:.1f}<extra>%{fullData.name}</extra>",
         ))
     return _figure(
         traces, height=520, margin=dict(l=90, r=90, t=40, b=80),
@@ -188,7 +182,7 @@ def chapter_heatmap(chapter_means: Sequence[tuple[str, Sequence[float | None]]],
     z = [[v for v in values] for _, values in rows]
     text = [[number(v) for v in values] for _, values in rows]
     heat = go.Heatmap(
-        z=z, x=[_label(m) for m in members], y=[title for title, _ in rows], zmin=1, zmax=5,
+        z=z, x=[chart_label(m) for m in members], y=[title for title, _ in rows], zmin=1, zmax=5,
         colorscale=[[0, "#f6d5c3"], [0.5, "#f3f5f8"], [1, "#a9c4e6"]], text=text, texttemplate="%{text}",
         textfont=dict(color=TEXT), hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>", xgap=2, ygap=2,
         colorbar=dict(title="1–5", tickvals=[1, 2, 3, 4, 5], thickness=12),

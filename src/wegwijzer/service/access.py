@@ -71,6 +71,12 @@ def _is_id(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
 
 
+def _ids_in_range(arguments: dict[str, Any]) -> bool:
+    """Every ``…_id`` argument given is an id SQLite can hold: a huge or odd number from a URL or a form is
+    refused like an id that does not exist (never an ``OverflowError`` from the database)."""
+    return all(value is None or _is_id(value) for name, value in arguments.items() if name.endswith("_id"))
+
+
 def _owns_session(store: Store, me: int, session_id: Any) -> bool:
     return _session_owner(store, session_id) == me
 
@@ -174,7 +180,7 @@ def guarded(*rules: Rule) -> Callable:
         @functools.wraps(fn)
         def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
             arguments = signature.bind(self, *args, **kwargs).arguments
-            if not allowed(self.store, self.actor, rules, arguments):
+            if not _ids_in_range(arguments) or not allowed(self.store, self.actor, rules, arguments):
                 raise AccessDenied()
             return fn(self, *args, **kwargs)
 

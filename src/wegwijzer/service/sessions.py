@@ -7,6 +7,7 @@ from typing import Any
 from wegwijzer.domain import transfer
 from wegwijzer.domain.overview import SessionOverview, build_overview
 from wegwijzer.domain.records import Action, Answer, SessionRecord
+from wegwijzer.domain.scales import IMPORTANCE_SCORES, MASTERY_SCORES, is_score
 from wegwijzer.service.access import (
     SESSION_COACHING,
     SESSION_NOTES,
@@ -50,9 +51,7 @@ class SessionService(Part):
             raise ServiceError("Dit thema hoort niet bij deze sessie.")
         if status == "afgerond":
             raise ServiceError("Deze sessie is afgerond. Heropen haar op de vragenlijst om iets te wijzigen.")
-        if "note" in changes:
-            changes["note"] = (changes["note"] or "")[:MAX_NOTE]
-        self.store.sessions.save_answer(session_id, theme, **changes)
+        self.store.sessions.save_answer(session_id, theme, **_checked(changes))
 
     @guarded(SESSION_OWNER)
     def set_status(self, session_id: int, status: str) -> None:
@@ -76,6 +75,9 @@ class SessionService(Part):
 
     @guarded(SESSION_OWNER)
     def save_action(self, session_id: int, theme: int, text: str) -> None:
+        themes, _status = self.found(self.store.sessions.state(session_id))
+        if theme not in themes:
+            raise ServiceError("Dit thema hoort niet bij deze sessie.")
         self.store.sessions.save_action(session_id, theme, text[:MAX_ACTION])
 
     @guarded(SESSION_SCORES)
@@ -125,3 +127,21 @@ class SessionService(Part):
         parsed = transfer.parse_session(raw, self.library)
         return self.store.sessions.insert_full(self.me, parsed.session, parsed.answers, parsed.actions,
                                                origin="import")
+
+
+def _checked(changes: dict[str, Any]) -> dict[str, Any]:
+    """The changes of one answer, checked before anything is written: scores whole numbers on their scale."""
+    unknown = set(changes) - {"mastery", "importance", "not_applicable", "note"}
+    if unknown:
+        raise ServiceError("Dit antwoord kan zo niet worden bewaard.")
+    for field, scores, ask in (("mastery", MASTERY_SCORES, "Kies bij beheersing een score van 1 tot en met 5."),
+                               ("importance", IMPORTANCE_SCORES, "Kies bij belang een van de drie mogelijkheden.")):
+        if changes.get(field) is not None and not is_score(changes[field], scores):
+            raise ServiceError(f"{ask} Dit antwoord is niet bewaard.")
+    if "not_applicable" in changes and changes["not_applicable"] not in (True, False, 0, 1):
+        raise ServiceError("Dit antwoord kan zo niet worden bewaard.")
+    if "note" in changes:
+        if changes["note"] is not None and not isinstance(changes["note"], str):
+            raise ServiceError("Een notitie is tekst. Dit antwoord is niet bewaard.")
+        changes["note"] = (changes["note"] or "")[:MAX_NOTE]
+    return changes

@@ -26,7 +26,25 @@ BUSY_TIMEOUT_MS = 15_000
 
 
 class DatabaseProblem(DutchMessage):
-    """The database file cannot be used; ``message`` is Dutch and meant for the person."""
+    """The database file cannot be used; ``message`` is Dutch and names the file (for the administrator).
+
+    ``kind`` says what is wrong: "readonly", "corrupt", "missing" or "database" (see ``service/failures.py``).
+    """
+
+    def __init__(self, message: str, kind: str = "database"):
+        super().__init__(message)
+        self.kind = kind
+
+
+_SQLITE_KINDS = {"SQLITE_FULL": "full", "SQLITE_READONLY": "readonly", "SQLITE_CORRUPT": "corrupt",
+                 "SQLITE_NOTADB": "corrupt", "SQLITE_CANTOPEN": "missing", "SQLITE_BUSY": "busy",
+                 "SQLITE_LOCKED": "busy"}
+
+
+def failure_kind(exc: sqlite3.Error) -> str:
+    """What an SQLite error means: "full", "readonly", "corrupt", "missing", "busy", else "database"."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return next((kind for prefix, kind in _SQLITE_KINDS.items() if name.startswith(prefix)), "database")
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:
@@ -71,7 +89,8 @@ class Database:
         except sqlite3.DatabaseError as exc:
             raise DatabaseProblem(
                 f"Het databasebestand {self.path} is beschadigd of geen SQLite-database ({exc}). "
-                "Er is niets overschreven. Zet een back-up terug (zie README) of verplaats het bestand."
+                "Er is niets overschreven. Zet een back-up terug (zie README) of verplaats het bestand.",
+                failure_kind(exc),
             ) from exc
 
     # --- schema ---------------------------------------------------------------------------------
@@ -86,8 +105,14 @@ class Database:
                 migrations.apply(self.utils)
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Roll back, unless SQLite already did: after SQLITE_FULL (disk full) it ends the transaction itself,
+        and a second ROLLBACK would hide that error behind "cannot rollback - no transaction is active"."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def applied_migrations(self) -> list[str]:
         return [m.name for m in migrations.applied(self.utils)]
@@ -113,7 +138,7 @@ class Database:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             else:
                 self.conn.execute("COMMIT")
@@ -143,18 +168,18 @@ class Database:
 def _check_file(path: Path) -> None:
     if path.exists():
         if not path.is_file():
-            raise DatabaseProblem(f"{path} is geen bestand. Kies met WEGWIJZER_DB een ander pad.")
+            raise DatabaseProblem(f"{path} is geen bestand. Kies met WEGWIJZER_DB een ander pad.", "missing")
         with path.open("rb") as fh:
             head = fh.read(16)
         if head and head != b"SQLite format 3\x00":
             raise DatabaseProblem(
                 f"Het bestand {path} is geen SQLite-database. Er is niets overschreven; "
-                "verplaats het bestand of kies met WEGWIJZER_DB een ander pad."
+                "verplaats het bestand of kies met WEGWIJZER_DB een ander pad.", "corrupt"
             )
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseProblem(
                 f"De database {path} (of de map erom) is alleen-lezen. Geef schrijfrechten "
-                "of kies met WEGWIJZER_DB een ander pad; er is niets gewijzigd."
+                "of kies met WEGWIJZER_DB een ander pad; er is niets gewijzigd.", "readonly"
             )
     else:
         # A -wal or -shm file without its database (left when only the .db was deleted) would make
@@ -166,4 +191,4 @@ def _check_file(path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseProblem(f"De map {path.parent} kan niet worden gemaakt ({exc.strerror}).") from exc
+            raise DatabaseProblem(f"De map {path.parent} kan niet worden gemaakt ({exc.strerror}).", "missing") from exc

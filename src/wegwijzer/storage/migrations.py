@@ -177,3 +177,36 @@ def _m0004(db: sqlite_utils.Database) -> None:
 def _m0005(db: sqlite_utils.Database) -> None:
     # "import" for a session brought in from a JSON export, so two alike sessions can be told apart
     db.execute("ALTER TABLE sessions ADD COLUMN origin TEXT NOT NULL DEFAULT 'app' CHECK (origin IN ('app','import'))")
+
+
+@migrations(name="0006_answer_checks")
+def _m0006(db: sqlite_utils.Database) -> None:
+    # A score must be a whole number on its scale. "BETWEEN 1 AND 5" alone let a real like 4.5 in (a tampered
+    # widget value), which then broke that session's questionnaire. SQLite adds a CHECK only by rebuilding the
+    # table: copy, drop, rename, all inside the one migration transaction (nothing references ``answers``).
+    # Rows stored before: a whole real (4.0) becomes the integer 4; anything else off the scale (4.5, 7, text)
+    # becomes "not filled in" (NULL), since no honest whole score can be read from it; a bad
+    # "niet van toepassing" flag counts as not set. The note and the rest of the row are kept.
+    db.execute("""
+        CREATE TABLE answers_checked (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            theme INTEGER NOT NULL CHECK (typeof(theme) = 'integer' AND theme BETWEEN 1 AND 100),
+            mastery INTEGER CHECK (mastery IS NULL OR (typeof(mastery) = 'integer' AND mastery BETWEEN 1 AND 5)),
+            importance INTEGER CHECK (importance IS NULL OR (typeof(importance) = 'integer' AND importance BETWEEN 1 AND 3)),
+            not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (typeof(not_applicable) = 'integer' AND not_applicable IN (0,1)),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, theme)
+        )""")
+    db.execute("""
+        INSERT INTO answers_checked (session_id, theme, mastery, importance, not_applicable, note, updated_at)
+        SELECT session_id, CAST(theme AS INTEGER),
+               CASE WHEN typeof(mastery) IN ('integer', 'real') AND mastery = CAST(mastery AS INTEGER)
+                         AND mastery BETWEEN 1 AND 5 THEN CAST(mastery AS INTEGER) END,
+               CASE WHEN typeof(importance) IN ('integer', 'real') AND importance = CAST(importance AS INTEGER)
+                         AND importance BETWEEN 1 AND 3 THEN CAST(importance AS INTEGER) END,
+               CASE WHEN not_applicable = 1 THEN 1 ELSE 0 END,
+               COALESCE(note, ''), updated_at
+        FROM answers""")
+    db.execute("DROP TABLE answers")
+    db.execute("ALTER TABLE answers_checked RENAME TO answers")

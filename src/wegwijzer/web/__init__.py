@@ -1,5 +1,6 @@
 """The HTTP side: the login routes of server mode, the rater's form, a note sent as the page closes, and
-the middleware (the login gate, the page shell: Dutch, house style, page scripts). Every route calls the guarded service."""
+the middleware (a Dutch page for any failure underneath, the login gate, the page shell: Dutch, house style,
+page scripts). Every route calls the guarded service."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from starlette.routing import Route
 
 from wegwijzer.config import settings
 from wegwijzer.domain import credentials
-from wegwijzer.service import auth
+from wegwijzer.service import auth, failures
+from wegwijzer.storage import DatabaseProblem
 from wegwijzer.web.base import store
+from wegwijzer.web.failure import FailurePage
 from wegwijzer.web.gate import LoginGate
 from wegwijzer.web.login import login_page, logout_page, register_page
 from wegwijzer.web.notes import note_beacon
@@ -30,7 +33,7 @@ def routes() -> list[Route]:
 
 
 def middleware() -> list[Middleware]:
-    return [Middleware(PageShell), Middleware(LoginGate)]
+    return [Middleware(FailurePage), Middleware(PageShell), Middleware(LoginGate)]
 
 
 def create_admin_from_environment() -> str | None:
@@ -39,7 +42,13 @@ def create_admin_from_environment() -> str | None:
     Returns a Dutch line for the server log, or None when nothing was to be done.
     """
     email, password = os.environ.get("WEGWIJZER_ADMIN_EMAIL"), os.environ.get("WEGWIJZER_ADMIN_PASSWORD")
-    if not settings().server_mode or not email or not password or store().people.has_admin():
+    if not settings().server_mode or not email or not password:
+        return None
+    try:
+        if store().people.has_admin():
+            return None
+    except DatabaseProblem as exc:  # the server still starts: every page then says in Dutch what is wrong
+        failures.report(exc, "creating the administrator at start")
         return None
     try:
         auth.register(store(), os.environ.get("WEGWIJZER_ADMIN_NAME", "Beheerder"), email, password, is_admin=True)

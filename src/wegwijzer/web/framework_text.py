@@ -44,6 +44,12 @@ EXACT: dict[str, str] = {
     "Press Enter to submit form": "Druk op Enter om te versturen",
     "Press ⌘+Enter to apply": "Druk op ⌘+Enter om te bewaren",
     "Press Ctrl+Enter to apply": "Druk op Ctrl+Enter om te bewaren",
+    # client.showErrorDetails = "none": what Streamlit shows for an error no page caught
+    "This app has encountered an error. The original error message is redacted to prevent data leaks. Full error "
+    "details have been recorded in the logs (if you're on Streamlit Cloud, click on 'Manage app' in the lower "
+    "right of your app).":
+        "Er ging iets mis. Probeer het opnieuw; blijft het gebeuren, meld het dan aan de beheerder van Wegwijzer. "
+        "Wat er misging, staat in het serverlog.",
 }
 PREFIX: dict[str, str] = {
     "Help for ": "Uitleg bij ",

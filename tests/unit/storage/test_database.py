@@ -25,7 +25,7 @@ def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
     first = Store(path)
     names = first.applied_migrations()
     assert names == ["0001_people_sessions_answers", "0002_actions", "0003_accounts_groups_coaching",
-                     "0004_profiles_research_mirror", "0005_session_origin"]
+                     "0004_profiles_research_mirror", "0005_session_origin", "0006_answer_checks"]
     first.close()
     again = Store(path)
     assert again.applied_migrations() == names
@@ -85,6 +85,15 @@ def test_out_of_range_values_are_refused_by_the_database(store):
     sid = new_session(store)
     with pytest.raises(sqlite3.IntegrityError):
         store.sessions.save_answer(sid, 1, mastery=6)
+    assert store.sessions.answers(sid) == {}
+
+
+@pytest.mark.parametrize(("field", "value"), [("mastery", 4.5), ("mastery", "vier"), ("mastery", 0),
+                                              ("importance", 2.5), ("importance", 4), ("importance", "2,5")])
+def test_a_score_that_is_no_whole_number_on_its_scale_is_refused_by_the_database(store, field, value):
+    sid = new_session(store)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.sessions.save_answer(sid, 1, **{field: value})
     assert store.sessions.answers(sid) == {}
 
 

@@ -57,6 +57,10 @@ SEED_AT_VERSION = {
         " updated_at, origin) VALUES (2, 1, 'Uit een export', 'quickscan', '', 'zittend', '[30]', 'afgerond',"
         " '2025-06-01T10:00:00+00:00', '2025-06-01T10:00:00+00:00', 'import')",
     ],
+    "0006_answer_checks": [
+        "INSERT INTO answers (session_id, theme, mastery, importance, not_applicable, note, updated_at)"
+        " VALUES (2, 30, 5, 3, 0, '', '2025-07-01T10:00:00+00:00')",
+    ],
 }
 
 
@@ -104,3 +108,26 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_scores_stored_before_the_checks_are_made_whole_or_cleared_and_nothing_else_is_lost(tmp_path):
+    """Before 0006 a tampered widget could store 4.5 as a score; that broke the session's questionnaire."""
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="0006_answer_checks")
+    for sql in SEED_AT_VERSION["0001_people_sessions_answers"]:
+        db.execute(sql)
+    db.execute("INSERT INTO answers (session_id, theme, mastery, importance, not_applicable, note, updated_at) VALUES"
+               " (1, 32, 4.5, 2.5, 0, 'getallen met een komma', 't'), (1, 33, 4.0, 3.0, 0, 'hele getallen', 't')")
+    db.conn.commit()
+    db.close()
+
+    answers = Store(path).sessions.answers(1)
+    assert (answers[32].mastery, answers[32].importance, answers[32].note) == (None, None, "getallen met een komma")
+    assert (answers[33].mastery, answers[33].importance, answers[33].note) == (4, 3, "hele getallen")
+    assert type(answers[33].mastery) is int
+    assert (answers[30].mastery, answers[30].importance, answers[30].note) == (4, 2, "oefening gehad")
+    assert answers[31].not_applicable
+    with sqlite3.connect(path) as conn:
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE answers SET mastery = 4.5 WHERE theme = 30")
