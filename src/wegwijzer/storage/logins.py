@@ -27,6 +27,11 @@ class Logins:
         with self.db.write() as conn:
             conn.execute("DELETE FROM login_tokens WHERE person_id = ?", (person_id,))
 
+    def end_all_logins(self) -> None:
+        """Delete every token of everyone: after a restore, nobody stays logged in with an old cookie."""
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM login_tokens")
+
     def record_failure(self, keys: list[str], at: float) -> None:
         with self.db.write() as conn:
             conn.execute("DELETE FROM login_failures WHERE at < ?", (at - 86_400,))
