@@ -177,3 +177,17 @@ def _m0004(db: sqlite_utils.Database) -> None:
 def _m0005(db: sqlite_utils.Database) -> None:
     # "import" for a session brought in from a JSON export, so two alike sessions can be told apart
     db.execute("ALTER TABLE sessions ADD COLUMN origin TEXT NOT NULL DEFAULT 'app' CHECK (origin IN ('app','import'))")
+
+
+@migrations(name="0006_known_devices")
+def _m0006(db: sqlite_utils.Database) -> None:
+    # A browser that logged in as this person before (only the device cookie's hash): the right password
+    # from there is heard at once, whatever failures came from elsewhere.
+    db.execute("""
+        CREATE TABLE known_devices (
+            token_hash TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            last_used_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX known_devices_person ON known_devices(person_id)")
