@@ -16,4 +16,5 @@ async def lifespan(_app):
     yield
 
 
+web.trust_forwarded_addresses_only_from_our_proxies()
 app = st.App("app.py", routes=web.routes(), middleware=web.middleware(), lifespan=lifespan)

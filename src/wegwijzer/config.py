@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,16 @@ class Settings:
     server_mode: bool = False  # accounts, groups and coaching; local single-person use is the default
     registration_open: bool = True
     secure_cookie: bool = False  # set behind an HTTPS reverse proxy
-    behind_proxy: bool = False  # trust X-Forwarded-For for the client address (login throttling)
+    proxies: tuple[str, ...] = ()  # the reverse proxies (addresses or networks) whose X-Forwarded-For we trust
+
+    @property
+    def behind_proxy(self) -> bool:
+        return bool(self.proxies)
 
 
 ENVIRONMENT = ("WEGWIJZER_THEMES", "WEGWIJZER_DB", "WEGWIJZER_MODE", "WEGWIJZER_REGISTRATION",
-               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY")
+               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY", "WEGWIJZER_PROXY")
+LOOPBACK = ("127.0.0.1", "::1")
 
 
 def settings() -> Settings:
@@ -29,8 +35,10 @@ def settings() -> Settings:
 
     ``WEGWIJZER_THEMES``, ``WEGWIJZER_DB``; ``WEGWIJZER_MODE=server`` for accounts;
     ``WEGWIJZER_REGISTRATION=closed`` when only the administrator makes accounts;
-    ``WEGWIJZER_SECURE_COOKIE=1`` when the app is served over HTTPS; ``WEGWIJZER_BEHIND_PROXY=1`` to
-    take the client address from the proxy's X-Forwarded-For header.
+    ``WEGWIJZER_SECURE_COOKIE=1`` when the app is served over HTTPS; ``WEGWIJZER_PROXY=10.0.0.5,10.0.0.6``
+    (addresses or networks such as ``10.0.0.0/24``) to take the client address from the X-Forwarded-For
+    header of requests that come from those proxies; ``WEGWIJZER_BEHIND_PROXY=1`` alone means a proxy
+    on this machine (127.0.0.1, ::1). X-Forwarded-For from any other address is ignored.
     """
     return _settings(tuple(os.environ.get(name) for name in ENVIRONMENT))
 
@@ -44,5 +52,15 @@ def _settings(values: tuple[str | None, ...]) -> Settings:
         server_mode=(env["WEGWIJZER_MODE"] or "local").strip().lower() == "server",
         registration_open=(env["WEGWIJZER_REGISTRATION"] or "open").strip().lower() != "closed",
         secure_cookie=(env["WEGWIJZER_SECURE_COOKIE"] or "") in {"1", "true", "yes"},
-        behind_proxy=(env["WEGWIJZER_BEHIND_PROXY"] or "") in {"1", "true", "yes"},
+        proxies=_proxies(env["WEGWIJZER_PROXY"], (env["WEGWIJZER_BEHIND_PROXY"] or "") in {"1", "true", "yes"}),
     )
+
+
+def _proxies(listed: str | None, behind_proxy: bool) -> tuple[str, ...]:
+    named = []
+    for part in (listed or "").replace(",", " ").split():
+        try:
+            named.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise SystemExit(f"WEGWIJZER_PROXY: {part!r} is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/24).") from None
+    return tuple(named) or (LOOPBACK if behind_proxy else ())

@@ -35,15 +35,58 @@ def test_login_cookie_is_httponly_samesite_and_dies_with_logout(server, library)
     assert r.status == 303 and "inloggen" in r.getheader("Location")
 
 
-def test_failed_logins_are_throttled_over_http(server, library):
+def _cookie(response, name: str) -> str:
+    found = re.search(rf"{name}=([^;]+)", " ".join(v for k, v in response.getheaders() if k.lower() == "set-cookie"))
+    return found.group(1) if found else ""
+
+
+def test_failures_from_elsewhere_slow_the_address_down_but_her_own_device_still_gets_in(server, library):
     url, _ = server
     email, _ = person(server, library, "Throttle Test", sessions=0)
     origin = {"Origin": url}
-    statuses = [request(url, "POST", "/inloggen", form(email=email, password="fout"), origin).status
-                for _ in range(credentials.MAX_FAILURES_PER_EMAIL)]
-    assert statuses == [401] * credentials.MAX_FAILURES_PER_EMAIL
     r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin)
-    assert r.status == 429 and r.getheader("Set-Cookie") is None  # even the right password waits
+    device = _cookie(r, auth.DEVICE_COOKIE_NAME)
+    assert r.status == 303 and len(device) >= 43
+    assert "HttpOnly" in r.getheader("Set-Cookie")
+    # someone else guesses her password
+    statuses = [request(url, "POST", "/inloggen", form(email=email, password="fout"), origin).status for _ in range(5)]
+    assert set(statuses) <= {401, 429} and 429 in statuses
+    # the right password from a new browser waits a moment (seconds, not a lockout) and is told why
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin)
+    assert r.status == 429 and not _cookie(r, auth.COOKIE_NAME)
+    assert 0 < int(r.getheader("Retry-After")) <= credentials.EMAIL_THROTTLE.most_s
+    # from the browser she used before, the right password works at once
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD),
+                {**origin, "Cookie": f"{auth.DEVICE_COOKIE_NAME}={device}"})
+    assert r.status == 303 and _cookie(r, auth.COOKIE_NAME)
+
+
+def test_registration_does_not_tell_whether_an_address_has_an_account(server, library):
+    url, _ = server
+    taken, _ = person(server, library, "Bestaat Al", sessions=0)
+    origin = {"Origin": url}
+    pages = []
+    for email in (taken, "nog-niet-bekend@test.nl"):
+        r = request(url, "POST", "/registreren", form(name="Iemand", email=email, password="nog-een-lang-wachtwoord"),
+                    origin)
+        assert r.getheader("Set-Cookie") is None
+        pages.append((r.status, r.text.replace(email, "ADRES")))
+    assert pages[0] == pages[1]
+    assert pages[0][0] == 200 and "Als dit e-mailadres nog niet bekend was, is je account nu gemaakt" in pages[0][1]
+    assert "bestaat al" not in pages[0][1]
+    # the new account works, the existing one kept its password
+    assert request(url, "POST", "/inloggen", form(email="nog-niet-bekend@test.nl", password="nog-een-lang-wachtwoord"),
+                   origin).status == 303
+    assert request(url, "POST", "/inloggen", form(email=taken, password="nog-een-lang-wachtwoord"), origin).status == 401
+
+
+def test_streamlit_metrics_need_a_login_in_server_mode(server, library):
+    url, _ = server
+    assert request(url, "GET", "/_stcore/metrics").status == 403
+    email, _ = person(server, library, "Metrics Test", sessions=0)
+    r = request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), {"Origin": url})
+    token = _cookie(r, auth.COOKIE_NAME)
+    assert request(url, "GET", "/_stcore/metrics", headers={"Cookie": f"{auth.COOKIE_NAME}={token}"}).status == 200
 
 
 def test_foreign_posts_and_open_redirects_are_refused(server, library):

@@ -57,7 +57,7 @@ def request(url: str, method: str, path: str, body: str | None = None, headers: 
     conn.request(method, path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
                                                    **(headers or {})})
     response = conn.getresponse()
-    response.read()
+    response.text = response.read().decode("utf-8", errors="replace")
     conn.close()
     return response
 

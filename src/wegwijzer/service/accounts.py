@@ -16,12 +16,13 @@ class AccountService(Part):
     """``svc.account``: the HTTP login routes and the account page call these."""
 
     @guarded(PUBLIC)
-    def login(self, email: str, password: str, client: str = "") -> auth.Login:
-        return auth.login(self.store, email, password, client)
+    def login(self, email: str, password: str, client: str = "", device: str | None = None) -> auth.Login:
+        return auth.login(self.store, email, password, client, device)
 
     @guarded(PUBLIC)
-    def register(self, name: str, email: str, password: str) -> int:
-        return auth.register(self.store, name, email, password)
+    def register(self, name: str, email: str, password: str, client: str = "") -> None:
+        """Throttled per client; the same answer whether or not the address had an account already."""
+        auth.sign_up(self.store, name, email, password, client)
 
     @guarded(SIGNED_IN)
     def logout_everywhere(self) -> None:

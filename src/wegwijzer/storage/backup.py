@@ -2,16 +2,20 @@
 
 A backup uses SQLite's online backup API, so it is consistent even while the app is writing. A
 restore first checks that the backup is a Wegwijzer database, keeps the current file aside as
-``<name>.voor-herstel-<time>.db`` and then copies the backup into place with the same API.
+``<name>.voor-herstel-<time>.db`` and then copies the backup into place with the same API. Backups and
+the restored file are readable by their owner only (0600). A restore ends every login: the tokens in the
+backup belonged to logins that may have ended since, and must not come back to life.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from wegwijzer.storage import DatabaseProblem, Store
+from wegwijzer.storage.database import PRIVATE, create_private
 
 
 def _stamp() -> str:
@@ -23,7 +27,7 @@ def backup(db_path: Path, target: Path | None = None) -> Path:
     if not db_path.exists():
         raise DatabaseProblem(f"Er is geen database op {db_path}; er valt niets te back-uppen.")
     target = target or db_path.parent / "backups" / f"{db_path.stem}-{_stamp()}.db"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if target.exists():
         raise DatabaseProblem(f"{target} bestaat al; kies een andere naam.")
     store = Store(db_path)
@@ -56,6 +60,8 @@ def restore(source: Path, db_path: Path) -> Path:
     if db_path.exists():
         aside = db_path.with_name(f"{db_path.stem}.voor-herstel-{_stamp()}.db")
         backup(db_path, aside)
+    create_private(db_path)
+    os.chmod(db_path, PRIVATE)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(str(db_path))
     try:
@@ -63,5 +69,9 @@ def restore(source: Path, db_path: Path) -> Path:
     finally:
         src.close()
         dst.close()
-    Store(db_path).close()  # migrate a backup made by an older version
+    restored = Store(db_path)  # migrates a backup made by an older version
+    try:
+        restored.logins.end_all_logins()
+    finally:
+        restored.close()
     return db_path

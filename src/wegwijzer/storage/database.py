@@ -23,6 +23,7 @@ from wegwijzer.errors import DutchMessage
 from wegwijzer.storage.migrations import migrations
 
 BUSY_TIMEOUT_MS = 15_000
+PRIVATE = 0o600  # database files and backups: only the owner reads them (SQLite gives -wal and -shm the same)
 
 
 class DatabaseProblem(DutchMessage):
@@ -146,7 +147,8 @@ class Database:
     # --- maintenance ----------------------------------------------------------------------------
 
     def backup_to(self, target: Path | str) -> None:
-        """Copy the database with SQLite's online backup API (safe while the app runs)."""
+        """Copy the database with SQLite's online backup API (safe while the app runs), readable by the owner only."""
+        create_private(Path(target))
         target_conn = sqlite3.connect(str(target))
         try:
             with self.lock:
@@ -163,6 +165,15 @@ class Database:
         if self._file_key is not None:
             with _OPEN_LOCK:
                 _OPEN_FILES[self._file_key] = max(0, _OPEN_FILES.get(self._file_key, 0) - 1)
+
+
+def create_private(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 when it does not exist yet (SQLite takes an empty file as a new
+    database), so that no other user of the machine can ever read it; an existing file is left as it is."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE))
+    except FileExistsError:
+        pass
 
 
 def _check_file(path: Path) -> None:
@@ -190,5 +201,6 @@ def _check_file(path: Path) -> None:
                 orphan.rename(orphan.with_name(f"{orphan.name}.wees-{int(time.time())}"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)
         except OSError as exc:
             raise DatabaseProblem(f"De map {path.parent} kan niet worden gemaakt ({exc.strerror}).", "missing") from exc

@@ -210,3 +210,17 @@ def _m0006(db: sqlite_utils.Database) -> None:
         FROM answers""")
     db.execute("DROP TABLE answers")
     db.execute("ALTER TABLE answers_checked RENAME TO answers")
+
+
+@migrations(name="0007_known_devices")
+def _m0007(db: sqlite_utils.Database) -> None:
+    # A browser that logged in as this person before (only the device cookie's hash): the right password
+    # from there is heard at once, whatever failures came from elsewhere.
+    db.execute("""
+        CREATE TABLE known_devices (
+            token_hash TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            last_used_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX known_devices_person ON known_devices(person_id)")

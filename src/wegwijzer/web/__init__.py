@@ -36,6 +36,27 @@ def middleware() -> list[Middleware]:
     return [Middleware(FailurePage), Middleware(PageShell), Middleware(LoginGate)]
 
 
+def trust_forwarded_addresses_only_from_our_proxies() -> None:
+    """Make uvicorn (which serves the app) believe X-Forwarded-For only from our proxies, or from nobody.
+
+    Left alone, uvicorn believes X-Forwarded-For from 127.0.0.1 and ::1, whoever connects from there, and
+    puts that address in place of the real one before any of our code sees the request. Its setting
+    (``FORWARDED_ALLOW_IPS``) is read before ``server.py`` is imported, so server.py calls this at import:
+    uvicorn wraps the app in its proxy middleware only after that import, and then gets ours.
+    """
+    import uvicorn.config
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    proxies = list(settings().proxies)
+    os.environ["FORWARDED_ALLOW_IPS"] = ",".join(proxies)
+
+    class OurProxiesOnly(ProxyHeadersMiddleware):
+        def __init__(self, app, trusted_hosts=None):  # noqa: ANN001 - uvicorn's signature
+            super().__init__(app, trusted_hosts=proxies)
+
+    uvicorn.config.ProxyHeadersMiddleware = OurProxiesOnly  # type: ignore[misc]
+
+
 def create_admin_from_environment() -> str | None:
     """Create the first administrator from WEGWIJZER_ADMIN_EMAIL/_NAME/_PASSWORD when there is none yet.
 

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+import ipaddress
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 
 from wegwijzer.config import settings
 from wegwijzer.content.library import shared_library
+from wegwijzer.domain.credentials import HashingBusy
 from wegwijzer.service import Service, auth
 from wegwijzer.service.access import LOGGED_OUT, Actor
 from wegwijzer.storage import Store, shared_store
 
-MAX_FORM_BYTES = 20_000  # login and registration
+MAX_FORM_BYTES = 20_000  # login, registration, logout
+MAX_PASSWORD_CALLS = 32  # logins and registrations waiting for or doing password work at once
+_password_calls = 0  # only changed on the event loop, between awaits
+T = TypeVar("T")
 
 
 def store() -> Store:
@@ -29,11 +39,38 @@ def current_person(request: Request) -> int | None:
 
 
 def client(request: Request) -> str:
-    if settings().behind_proxy:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.client.host if request.client else ""
+    return client_address(request.client.host if request.client else "", request.headers.get("x-forwarded-for"),
+                          settings().proxies)
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(p, strict=False) for p in proxies)
+
+
+def _is_proxy(address: str, proxies: tuple[str, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _networks(proxies))
+
+
+def client_address(peer: str, forwarded: str | None, proxies: tuple[str, ...]) -> str:
+    """Who is asking: the connecting address, or, when that is one of our ``proxies``, the address the
+    proxy saw (the last X-Forwarded-For entry that is not a proxy of ours). Anyone else can write any
+    X-Forwarded-For they like, so theirs is ignored."""
+    if not forwarded or not _is_proxy(peer, proxies):
+        return peer
+    for hop in reversed([part.strip() for part in forwarded.split(",")]):
+        if not hop:
+            continue
+        if not _is_proxy(hop, proxies):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return peer  # garbage where the client should be: count it on the proxy's address
+    return peer
 
 
 def same_origin(request: Request) -> bool:
@@ -48,12 +85,47 @@ class FormTooLarge(Exception):
     """A posted form above its limit."""
 
 
-async def form(request: Request, limit: int = MAX_FORM_BYTES, *, strict: bool = False) -> dict[str, str]:
-    """The posted fields; above ``limit`` an empty form (or ``FormTooLarge`` when ``strict``)."""
-    body = await request.body()
-    if len(body) > limit:
-        if strict:
+def declared_too_large(request: Request, limit: int) -> bool:
+    """The request says (Content-Length) that its body is larger than ``limit``: refuse it unread."""
+    try:
+        return int(request.headers.get("content-length", "0")) > limit
+    except ValueError:
+        return True
+
+
+async def capped_body(request: Request, limit: int) -> bytes:
+    """The body, read as it streams in and cut off at ``limit``: never more than ``limit`` bytes held.
+
+    Raises ``FormTooLarge`` when the declared length is above the limit (before reading anything) or when
+    more arrives than the limit (a body without a length, or a length that lies).
+    """
+    if declared_too_large(request, limit):
+        raise FormTooLarge()
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
             raise FormTooLarge()
-        return {}
-    form = await request.form()
-    return {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    return bytes(received)
+
+
+async def form(request: Request, limit: int = MAX_FORM_BYTES) -> dict[str, str]:
+    """The posted text fields; ``FormTooLarge`` above ``limit`` bytes."""
+    body = await capped_body(request, limit)
+    request._body = body  # Starlette parses the form from this body instead of reading the stream again
+    parsed: FormData = await request.form(max_files=0, max_fields=1000, max_part_size=limit)
+    return {k: str(v) for k, v in parsed.items() if isinstance(v, str)}
+
+
+async def password_work(call: Callable[[], T]) -> T:
+    """Run a call that hashes or verifies a password in a worker thread, so the event loop (every
+    other user's page) never waits for argon2. At most ``MAX_PASSWORD_CALLS`` wait at once; past that,
+    and when no hashing slot frees up in time (``credentials.HASH_WAIT_S``), ``HashingBusy``."""
+    global _password_calls
+    if _password_calls >= MAX_PASSWORD_CALLS:
+        raise HashingBusy()
+    _password_calls += 1
+    try:
+        return await run_in_threadpool(call)
+    finally:
+        _password_calls -= 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from wegwijzer.config import settings
@@ -14,15 +14,20 @@ from wegwijzer.web.rater import RATER_PATH
 
 OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
               "/robots.txt")
+METRICS_PATH = "/_stcore/metrics"  # Streamlit's server figures: only for someone logged in, in server mode
 
 
 class LoginGate:
-    """In server mode, send a page load without a valid login to the login page."""
+    """In server mode, send a page load without a valid login to the login page; Streamlit's metrics need a login."""
 
     def __init__(self, app: ASGIApp):
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == METRICS_PATH and settings().server_mode:
+            if current_person(Request(scope)) is None:
+                await PlainTextResponse("Log eerst in.", status_code=403)(scope, receive, send)
+                return
         if scope["type"] == "http" and scope["method"] == "GET" and settings().server_mode:
             path = scope["path"]
             if not path.startswith(OPEN_PATHS) and not RATER_PATH.match(path):

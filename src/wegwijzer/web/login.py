@@ -3,6 +3,11 @@
 A login sets the token in an HttpOnly, SameSite=Lax cookie (Secure behind HTTPS), which a Streamlit
 page cannot do. The Streamlit script reads the cookie on every run and asks the database whom it
 belongs to, so a logout (which deletes the person's tokens) ends every tab and device at the next click.
+A login also sets a long-lived device cookie: from that browser the right password is heard at once, even
+while failures from elsewhere slow down logins for the address (``service/auth.py``).
+
+Every form is read capped (``base.form``: a body above the limit is refused unread, or cut off as it
+streams in), and password work runs in a worker thread with a bound (``base.password_work``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,21 @@ from wegwijzer.config import settings
 from wegwijzer.domain import credentials
 from wegwijzer.render import documents
 from wegwijzer.service import auth
-from wegwijzer.web.base import client, current_person, form, same_origin, service
+from wegwijzer.web.base import (
+    MAX_FORM_BYTES,
+    FormTooLarge,
+    client,
+    current_person,
+    declared_too_large,
+    form,
+    password_work,
+    same_origin,
+    service,
+)
+
+TOO_LARGE = "Dit formulier is te groot om te versturen. Open de pagina opnieuw en vul het nog eens in."
+REGISTERED = ("Als dit e-mailadres nog niet bekend was, is je account nu gemaakt: log hieronder in. "
+              "Had je al een account met dit adres, dan geldt je oude wachtwoord.")
 
 
 def _page(title: str, lead: str, form: str, *, status: int = 200, **values: object) -> HTMLResponse:
@@ -35,9 +54,17 @@ def _safe_next(target: str | None) -> str:
     return "." + parts.path + (f"?{parts.query}" if parts.query else "") if not parts.netloc else "./"
 
 
-def _set_cookie(response: Response, login: auth.Login) -> None:
+def _set_cookies(response: Response, login: auth.Login) -> None:
     response.set_cookie(auth.COOKIE_NAME, login.token, max_age=credentials.TOKEN_DAYS * 86_400, httponly=True,
                         samesite="lax", secure=settings().secure_cookie, path="/")
+    response.set_cookie(auth.DEVICE_COOKIE_NAME, login.device, max_age=credentials.DEVICE_DAYS * 86_400,
+                        httponly=True, samesite="lax", secure=settings().secure_cookie, path="/")
+
+
+def _refused(page: HTMLResponse, retry_after: int) -> HTMLResponse:
+    if retry_after:
+        page.headers["Retry-After"] = str(retry_after)
+    return page
 
 
 async def login_page(request: Request) -> Response:
@@ -52,15 +79,22 @@ async def login_page(request: Request) -> Response:
     if not same_origin(request):
         return _page("Inloggen", "Log in om verder te gaan.", "login", status=403,
                      error="Dit formulier kwam niet van deze site. Open de inlogpagina opnieuw.")
-    fields = await form(request)
-    email, password, target = fields.get("email", ""), fields.get("password", ""), fields.get("next", "")
     try:
-        login = service().account.login(email, password, client(request))
+        fields = await form(request)
+    except FormTooLarge:
+        return _page("Inloggen", "Log in om verder te gaan.", "login", status=413, error=TOO_LARGE)
+    email, password, target = fields.get("email", ""), fields.get("password", ""), fields.get("next", "")
+    device = request.cookies.get(auth.DEVICE_COOKIE_NAME)
+    try:
+        login = await password_work(lambda: service().account.login(email, password, client(request), device))
     except auth.LoginRefused as exc:
-        return _page("Inloggen", "Log in om verder te gaan.", "login", status=429 if exc.throttled else 401,
-                     error=exc.message, email=email, next=target)
+        return _refused(_page("Inloggen", "Log in om verder te gaan.", "login", status=429 if exc.throttled else 401,
+                              error=exc.message, email=email, next=target), exc.retry_after)
+    except credentials.HashingBusy as exc:
+        return _refused(_page("Inloggen", "Log in om verder te gaan.", "login", status=503, error=exc.message,
+                              email=email, next=target), 60)
     response = RedirectResponse(_safe_next(target), status_code=303)
-    _set_cookie(response, login)
+    _set_cookies(response, login)
     return response
 
 
@@ -76,17 +110,22 @@ async def register_page(request: Request) -> Response:
     if not same_origin(request):
         return _page("Account maken", lead, "register", status=403,
                      error="Dit formulier kwam niet van deze site. Open de pagina opnieuw.")
-    fields = await form(request)
+    try:
+        fields = await form(request)
+    except FormTooLarge:
+        return _page("Account maken", lead, "register", status=413, error=TOO_LARGE)
     name, email, password = fields.get("name", ""), fields.get("email", ""), fields.get("password", "")
     try:
-        anonymous = service()
-        anonymous.account.register(name, email, password)
-        login = anonymous.account.login(email, password, client(request))
+        await password_work(lambda: service().account.register(name, email, password, client(request)))
     except auth.LoginRefused as exc:
-        return _page("Account maken", lead, "register", status=400, error=exc.message, name=name, email=email)
-    response = RedirectResponse("./", status_code=303)
-    _set_cookie(response, login)
-    return response
+        return _refused(_page("Account maken", lead, "register", status=429 if exc.throttled else 400,
+                              error=exc.message, name=name, email=email), exc.retry_after)
+    except credentials.HashingBusy as exc:
+        return _refused(_page("Account maken", lead, "register", status=503, error=exc.message, name=name,
+                              email=email), 60)
+    # the same answer whether the address was new or had an account already
+    return _page("Inloggen", "Log in om verder te gaan.", "login", notice=REGISTERED,
+                 email=credentials.normalise_email(email))
 
 
 async def logout_page(request: Request) -> Response:
@@ -96,6 +135,8 @@ async def logout_page(request: Request) -> Response:
         return _page("Uitloggen", "Wil je uitloggen? Je wordt dan op al je apparaten uitgelogd.", "logout")
     if request.method == "POST" and not same_origin(request):
         return _page("Uitloggen", "Wil je uitloggen?", "logout", status=403)
+    if declared_too_large(request, MAX_FORM_BYTES):  # the body itself is never read
+        return _page("Uitloggen", "Wil je uitloggen?", "logout", status=413, error=TOO_LARGE)
     person = current_person(request)
     if person is not None:
         service(person).account.logout_everywhere()

@@ -20,9 +20,9 @@ async def note_beacon(request: Request) -> Response:
     if not same_origin(request):
         return Response(status_code=403)
     try:
-        fields = await form(request, MAX_NOTE_FORM_BYTES, strict=True)
+        fields = await form(request, MAX_NOTE_FORM_BYTES)
     except FormTooLarge:
-        return Response(status_code=413)
+        return Response("Deze notitie is te lang om te bewaren.", status_code=413, media_type="text/plain")
     person = current_person(request) if settings().server_mode else store().people.local_person()
     if person is None:
         return Response(status_code=401)

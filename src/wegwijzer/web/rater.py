@@ -47,7 +47,7 @@ async def rater_page(request: Request) -> Response:
     if request.method == "GET":
         return _rater_page(shown)
     try:
-        fields = await form(request, MAX_RATER_FORM_BYTES, strict=True)
+        fields = await form(request, MAX_RATER_FORM_BYTES)
     except FormTooLarge:
         return _rater_page(shown, status=413, problem="Je opmerkingen zijn samen te lang om te versturen. Maak ze "
                                                      "korter en verstuur opnieuw; er is nog niets bewaard.")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from argon2 import PasswordHasher
 
 from wegwijzer.domain import credentials
 from wegwijzer.service import Service, auth
@@ -24,13 +25,21 @@ def test_passwords_are_argon2id_hashes_that_verify_only_the_right_password():
 
 
 @pytest.fixture
+def cheap_hashing(monkeypatch):
+    """argon2 with the least work: the throttling tests check hundreds of passwords, the rules stay the same."""
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(credentials, "_hasher", cheap)
+    monkeypatch.setattr(credentials, "DUMMY_HASH", cheap.hash("dummy"))
+
+
+@pytest.fixture
 def account(store: Store) -> int:
     return auth.register(store, "Anna de Vries", " Anna@Gemeente.NL ", "lang-genoeg-wachtwoord")
 
 
 def test_register_normalises_email_and_refuses_duplicates_and_weak_passwords(store, account):
     assert store.people.account(account).email == "anna@gemeente.nl"
-    with pytest.raises(auth.LoginRefused, match="bestaat al"):
+    with pytest.raises(auth.LoginRefused, match="bestaat al"):  # the administrator's and the command line's way
         auth.register(store, "Ander", "ANNA@gemeente.nl", "ander-lang-wachtwoord")
     with pytest.raises(auth.LoginRefused, match="minstens 10 tekens"):
         auth.register(store, "Kort", "kort@gemeente.nl", "kort")
@@ -66,30 +75,113 @@ def test_wrong_password_and_unknown_address_get_the_same_message(store, account)
     assert messages[0] == messages[1]
 
 
-def test_failed_logins_are_throttled_per_address_and_the_window_passes(store, account):
+def test_a_throttle_delays_progressively_and_never_for_long():
+    rule = credentials.Throttle(free=3, first_s=5, most_s=300, window_s=3600)
+    assert [rule.delay_after(n) for n in range(8)] == [0, 0, 0, 5, 10, 20, 40, 80]
+    assert rule.delay_after(10_000) == 300  # however many failures: a wait of minutes, never a lockout
+    assert rule.wait([100.0, 101.0], 102.0) == 0  # still free
+    assert rule.wait([100.0, 101.0, 102.0], 103.0) == 4  # 5 s after the last one
+    assert rule.wait([100.0, 101.0, 102.0], 107.0) == 0
+    assert rule.wait([100.0, 101.0, 102.0], 102.0 + 3600) == 0  # the window passed
+    assert credentials.in_words(1) == "1 seconde" and credentials.in_words(40) == "40 seconden"
+    assert credentials.in_words(300) == "5 minuten"
+
+
+def _fail(store, email, client, moment, device=None):
+    with pytest.raises(auth.LoginRefused, match="horen niet bij elkaar"):
+        auth.login(store, email, "fout-wachtwoord", client, device, moment=moment)
+
+
+def test_wrong_passwords_slow_logins_down_but_never_lock_the_person_out(cheap_hashing, store, account):
     start = 1_000_000.0
-    for i in range(credentials.MAX_FAILURES_PER_EMAIL):
-        with pytest.raises(auth.LoginRefused, match="horen niet bij elkaar"):
-            auth.login(store, "anna@gemeente.nl", "fout", "10.0.0.1", moment=start + i)
-    # now even the right password is refused, without checking it
-    with pytest.raises(auth.LoginRefused, match=r"Te veel mislukte pogingen\. Probeer het over 15 minuten"):
-        auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=start + 10)
-    # another address from the same client is not locked out
-    auth.register(store, "Bert", "bert@gemeente.nl", "ook-lang-genoeg")
-    auth.login(store, "bert@gemeente.nl", "ook-lang-genoeg", "10.0.0.1", moment=start + 11)
-    # after the window the right password works again, and a success clears the count
-    after = start + credentials.THROTTLE_WINDOW_S + 5
-    assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=after).person_id == account
-    assert auth.throttle_wait(store, "anna@gemeente.nl", "10.0.0.1", moment=after) == 0
+    for i in range(credentials.EMAIL_THROTTLE.free):
+        _fail(store, "anna@gemeente.nl", "10.6.6.6", start + i)
+    # the next attempt waits a few seconds, from anywhere: refused without checking the password
+    with pytest.raises(auth.LoginRefused, match=r"Probeer het over 5 seconden opnieuw") as refused:
+        auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=start + 2)
+    assert refused.value.throttled and refused.value.retry_after == 5
+    # an attacker who keeps going only makes the waits longer, up to five minutes, never a lockout
+    moment = start + 10
+    for _ in range(30):
+        moment += auth.throttle_wait(store, "anna@gemeente.nl", "10.6.6.6", moment=moment)
+        _fail(store, "anna@gemeente.nl", "10.6.6.6", moment)
+    wait = auth.throttle_wait(store, "anna@gemeente.nl", "10.0.0.1", moment=moment)
+    assert wait == credentials.EMAIL_THROTTLE.most_s
+    # after that wait, the right password from a new device works, and the success clears the count
+    assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=moment + wait).person_id == account
+    assert auth.throttle_wait(store, "anna@gemeente.nl", "10.0.0.1", moment=moment + wait) == 0
 
 
-def test_one_client_trying_many_addresses_is_throttled_too(store):
+def test_the_right_password_from_a_known_device_works_despite_failures_from_elsewhere(cheap_hashing, store, account):
+    start = 3_000_000.0
+    device = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=start).device
+    assert device and store.logins.device_person(device) is None  # only its hash is stored
+    for i in range(12):  # an attacker guesses as fast as the throttle lets it, from two addresses
+        moment = start + 1 + i
+        try:
+            auth.login(store, "anna@gemeente.nl", "fout-wachtwoord", f"10.6.6.{i % 2}", moment=moment)
+        except auth.LoginRefused:
+            pass
+    assert auth.throttle_wait(store, "anna@gemeente.nl", "10.0.0.1", moment=start + 13) > 0
+    again = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", device, moment=start + 13)
+    assert again.person_id == account and again.device == device  # the same device, kept
+    # a known device of someone else, or a made-up one, skips nothing
+    with pytest.raises(auth.LoginRefused, match="Probeer het over"):
+        auth.login(store, "anna@gemeente.nl", "fout-wachtwoord", "10.0.0.1", "verzonnen", moment=start + 14)
+    # a device that itself guesses wrong too often loses its head start
+    for i in range(12):
+        _fail(store, "anna@gemeente.nl", "10.0.0.1", start + 100 + 400 * i, device)
+    with pytest.raises(auth.LoginRefused, match="Probeer het over"):
+        auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", device, moment=start + 4500)
+
+
+def test_one_client_trying_many_addresses_slows_down_without_locking_out_its_neighbours(cheap_hashing, store, account):
     start = 2_000_000.0
-    for i in range(credentials.MAX_FAILURES_PER_CLIENT):
-        with pytest.raises(auth.LoginRefused):
-            auth.login(store, f"iemand{i}@gemeente.nl", "fout", "10.9.9.9", moment=start + i)
-    assert auth.throttle_wait(store, "nieuw@gemeente.nl", "10.9.9.9", moment=start + 60) > 0
-    assert auth.throttle_wait(store, "nieuw@gemeente.nl", "10.1.1.1", moment=start + 60) == 0
+    device = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.9.9.9", moment=start).device
+    moment = start
+    for i in range(40):  # one address (a NAT, a proxy) tries many addresses
+        moment += 1 + auth.throttle_wait(store, f"iemand{i}@gemeente.nl", "10.9.9.9", moment=moment)
+        _fail(store, f"iemand{i}@gemeente.nl", "10.9.9.9", moment)
+    assert 0 < auth.throttle_wait(store, "nieuw@gemeente.nl", "10.9.9.9", moment=moment) <= 300
+    assert auth.throttle_wait(store, "nieuw@gemeente.nl", "10.1.1.1", moment=moment) == 0
+    # a colleague behind the same address logs in at once from her own computer
+    assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", "10.9.9.9", device,
+                      moment=moment).person_id == account
+
+
+def test_sign_up_says_nothing_about_existing_addresses_and_is_throttled_per_client(cheap_hashing, store, account):
+    hashed_before = store.people.password_hash(account)
+    assert auth.sign_up(store, "Ander", "ANNA@gemeente.nl", "ander-lang-wachtwoord", "10.0.0.1", moment=10.0) is None
+    assert len(store.people.accounts()) == 1 and store.people.password_hash(account) == hashed_before
+    assert auth.sign_up(store, "Nieuw", "nieuw@gemeente.nl", "nieuw-lang-wachtwoord", "10.0.0.1", moment=11.0) is None
+    assert auth.login(store, "nieuw@gemeente.nl", "nieuw-lang-wachtwoord", moment=12.0).person_id
+    with pytest.raises(auth.LoginRefused, match="geldig e-mailadres"):  # input to correct still gets its reason
+        auth.sign_up(store, "Geen", "geen-adres", "lang-genoeg-wachtwoord", "10.0.0.1", moment=13.0)
+    for i in range(credentials.REGISTRATION_THROTTLE.free - 2):
+        auth.sign_up(store, "Veel", f"veel{i}@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=20.0 + i)
+    with pytest.raises(auth.LoginRefused, match="net veel accounts gemaakt. Probeer het over 5 seconden") as refused:
+        auth.sign_up(store, "Te veel", "teveel@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=27.0)
+    assert refused.value.retry_after == 5
+    auth.sign_up(store, "Elders", "elders@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.2", moment=29.0)
+    auth.sign_up(store, "Later", "later@gemeente.nl", "lang-genoeg-wachtwoord", "10.0.0.1", moment=32.0)
+    assert store.people.account_by_email("teveel@gemeente.nl") is None
+    assert store.people.account_by_email("later@gemeente.nl") is not None
+
+
+def test_password_hashing_has_a_bound_and_says_busy_instead_of_queueing(monkeypatch):
+    monkeypatch.setattr(credentials, "HASH_WAIT_S", 0.2)
+    taken = 0
+    while credentials._slots.acquire(blocking=False):  # every slot busy with someone else's hash
+        taken += 1
+    try:
+        assert taken == credentials.HASH_SLOTS
+        with pytest.raises(credentials.HashingBusy) as busy:
+            credentials.verify_password(credentials.DUMMY_HASH, "x")
+        assert busy.value.message == "Het is even te druk; probeer het over een minuut opnieuw."
+    finally:
+        for _ in range(taken):
+            credentials._slots.release()
+    assert not credentials.verify_password(credentials.DUMMY_HASH, "x")
 
 
 def test_admin_reset_sets_a_temporary_password_and_ends_logins(store, account):

@@ -60,3 +60,22 @@ def test_restore_refuses_a_file_that_is_not_a_wegwijzer_database(tmp_path):
 def test_backup_of_a_missing_database_says_so(tmp_path):
     with pytest.raises(DatabaseProblem):
         backup(tmp_path / "nergens.db")
+
+
+def test_database_and_backups_are_readable_by_their_owner_only_and_a_restore_ends_every_login(tmp_path):
+    path = tmp_path / "w.db"
+    live = Store(path)
+    person = live.people.create("Anna")
+    live.logins.add_token("hash-van-een-oude-login", person, "2999-01-01T00:00:00+00:00")
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    copy = backup(path, tmp_path / "copy.db")
+    assert oct(copy.stat().st_mode & 0o777) == "0o600"
+    live.logins.end_all(person)  # logged out after the backup was made
+    live.close()
+    restore(copy, path)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in tmp_path.glob("w.voor-herstel-*.db"))
+    restored = Store(path)
+    assert restored.logins.person_for_token("hash-van-een-oude-login", "2000-01-01") is None  # not back to life
+    assert restored.people.create("Bert")  # the rest is there and works
+    restored.close()

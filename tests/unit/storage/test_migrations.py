@@ -61,6 +61,10 @@ SEED_AT_VERSION = {
         "INSERT INTO answers (session_id, theme, mastery, importance, not_applicable, note, updated_at)"
         " VALUES (2, 30, 5, 3, 0, '', '2025-07-01T10:00:00+00:00')",
     ],
+    "0007_known_devices": [
+        "INSERT INTO known_devices (token_hash, person_id, created_at, last_used_at) VALUES"
+        " ('cd34', 1, '2025-07-01T10:00:00+00:00', '2025-07-01T10:00:00+00:00')",
+    ],
 }
 
 
@@ -105,6 +109,8 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
         assert store.mirror.round(1).self_scores == {30: 4, 31: None}
         assert store.mirror.invites(1)[0].used == 1
         assert store.mirror.responses(1)[0].ratings == {30: 3, 31: None}
+    if "0007_known_devices" in names[: names.index(version) + 1]:
+        assert store.logins.device_person("cd34") == 1
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
