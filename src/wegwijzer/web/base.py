@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 
 from wegwijzer.config import settings
 from wegwijzer.content.library import shared_library
@@ -24,8 +24,9 @@ def service(person_id: int | None = None) -> Service:
     return Service(store(), shared_library(str(settings().themes_dir)), Actor(person_id) if person_id else LOGGED_OUT)
 
 
-def current_person(request: Request) -> int | None:
-    return auth.person_for_token(store(), request.cookies.get(auth.COOKIE_NAME))
+def current_person(connection: HTTPConnection) -> int | None:
+    """Whom the login cookie of this request or websocket handshake belongs to (asked in the database)."""
+    return auth.person_for_token(store(), connection.cookies.get(auth.COOKIE_NAME))
 
 
 def client(request: Request) -> str:
