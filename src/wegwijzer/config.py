@@ -18,10 +18,11 @@ class Settings:
     registration_open: bool = True
     secure_cookie: bool = False  # set behind an HTTPS reverse proxy
     behind_proxy: bool = False  # trust X-Forwarded-For for the client address (login throttling)
+    origins: tuple[str, ...] = ()  # the app's own origin(s) as the browser sees them; empty: the request's Host
 
 
 ENVIRONMENT = ("WEGWIJZER_THEMES", "WEGWIJZER_DB", "WEGWIJZER_MODE", "WEGWIJZER_REGISTRATION",
-               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY")
+               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY", "WEGWIJZER_ORIGIN")
 
 
 def settings() -> Settings:
@@ -30,7 +31,8 @@ def settings() -> Settings:
     ``WEGWIJZER_THEMES``, ``WEGWIJZER_DB``; ``WEGWIJZER_MODE=server`` for accounts;
     ``WEGWIJZER_REGISTRATION=closed`` when only the administrator makes accounts;
     ``WEGWIJZER_SECURE_COOKIE=1`` when the app is served over HTTPS; ``WEGWIJZER_BEHIND_PROXY=1`` to
-    take the client address from the proxy's X-Forwarded-For header.
+    take the client address from the proxy's X-Forwarded-For header; ``WEGWIJZER_ORIGIN`` (comma-separated,
+    e.g. ``https://wegwijzer.gemeente.nl``) when a proxy changes the Host header on its way in.
     """
     return _settings(tuple(os.environ.get(name) for name in ENVIRONMENT))
 
@@ -45,4 +47,5 @@ def _settings(values: tuple[str | None, ...]) -> Settings:
         registration_open=(env["WEGWIJZER_REGISTRATION"] or "open").strip().lower() != "closed",
         secure_cookie=(env["WEGWIJZER_SECURE_COOKIE"] or "") in {"1", "true", "yes"},
         behind_proxy=(env["WEGWIJZER_BEHIND_PROXY"] or "") in {"1", "true", "yes"},
+        origins=tuple(o.strip().rstrip("/").lower() for o in (env["WEGWIJZER_ORIGIN"] or "").split(",") if o.strip()),
     )

@@ -1,4 +1,5 @@
-"""Files over real HTTP: a download is for the person who made it, while logged in.
+"""Files and websockets over real HTTP: a download is for the person who made it, while logged in; the
+websocket (where the app runs) opens only from the app's own origin and, in server mode, with a login.
 
 The client speaks Streamlit's websocket protocol itself (``tests/support/stream.py``), as a tab does.
 """
@@ -8,6 +9,9 @@ from __future__ import annotations
 import http.client
 import re
 import urllib.parse
+
+import pytest
+from websockets.exceptions import InvalidStatus
 
 from tests.support.server import PASSWORD, form, person, request
 from tests.support.stream import click_download, open_stream, run_page
@@ -66,3 +70,19 @@ def test_head_is_gated_like_get_on_every_page(server):
         r = request(url, "HEAD", path)
         assert r.status == 303 and "inloggen" in r.getheader("Location"), path
 
+
+def test_the_websocket_opens_only_from_our_own_origin_with_a_login(server, library):
+    url, _ = server
+    email, _ = person(server, library, "Wanda Websocket")
+    token = token_for(url, email)
+    port = urllib.parse.urlsplit(url).port
+    for origin in (f"http://127.0.0.1:{port + 1}", f"http://localhost:{port}", "https://evil.example"):
+        with pytest.raises(InvalidStatus) as refused:  # a page of another site, even on the same host
+            open_stream(url, token=token, origin=origin)
+        assert refused.value.response.status_code == 403, origin
+    with pytest.raises(InvalidStatus):  # our own origin, but nobody logged in
+        open_stream(url)
+    with pytest.raises(InvalidStatus):  # an old cookie after logout
+        open_stream(url, token="x" * 43)
+    with open_stream(url, token=token) as tab:  # our own page with a valid login: the app runs
+        assert "Antwoorden (CSV)" in run_page(tab, "dashboard")

@@ -37,12 +37,24 @@ def client(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
+def own_origin(origin: str | None, host: str | None) -> bool:
+    """The one rule for "from our own pages": the ``Origin`` is one of ``WEGWIJZER_ORIGIN`` or, when that is
+    not set, the very host and port the request was sent to (another port of the same host is another site)."""
+    if not origin or origin == "null":
+        return False
+    configured = settings().origins
+    if configured:
+        return origin.strip().rstrip("/").lower() in configured
+    parts = urlsplit(origin)
+    return parts.scheme in {"http", "https"} and bool(host) and parts.netloc.lower() == host.lower()
+
+
 def same_origin(request: Request) -> bool:
     """POSTs must come from our own pages (a second line next to the SameSite cookie)."""
     origin = request.headers.get("origin")
     if origin is None or origin == "null":
         return request.headers.get("sec-fetch-site", "same-origin") in {"same-origin", "none"}
-    return urlsplit(origin).netloc == request.headers.get("host", "")
+    return own_origin(origin, request.headers.get("host"))
 
 
 class FormTooLarge(Exception):
