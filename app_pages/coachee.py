@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from ui.context import require_login
-from ui.downloads import made_for_me
+from ui.downloads import download
 from ui.navigation import PAGES
 from ui.session import session_title
 from ui.widgets import capped, chart
@@ -110,10 +110,8 @@ if left.button("Voorbereiding bewaren", type="primary", icon=":material/save:"):
     svc.coaching.save_prep(cid, chosen, grow, theme_notes)
     st.success("Bewaard. Alleen jij ziet deze voorbereiding.")
 today = dt.date.today().isoformat()
-right.download_button(
-    "Gespreksleidraad (PDF)", icon=":material/picture_as_pdf:", on_click="ignore", file_name=f"gespreksleidraad-{today}.pdf",
-    mime="application/pdf",
-    # made at the click, with the scope the coachee allows at that moment
-    data=made_for_me(lambda current: guide_pdf(
+download(  # made at the click, with the scope the coachee allows at that moment
+    right, "Gespreksleidraad (PDF)", lambda current: guide_pdf(
         name, today, guide.guide_themes(lib, current.sessions.overview(sid, eid or None), chosen, theme_notes,
-                                        current.coaching.scope(cid) == "scores_notities"), grow)))
+                                        current.coaching.scope(cid) == "scores_notities"), grow),
+    file_name=f"gespreksleidraad-{today}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")

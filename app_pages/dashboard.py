@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.callbacks import run
 from ui.context import library, server_mode, service
-from ui.downloads import made_for_me
+from ui.downloads import download
 from ui.navigation import PAGES, page_title
 from ui.session import no_session_notice, session_from_query, session_title
 from ui.widgets import CHART_CONFIG, capped, chart, show_problem, table
@@ -194,6 +194,7 @@ include_notes = st.checkbox("Neem mijn notities op in het verslag", value=False,
                             help="Notities zijn privé; zet dit alleen aan als het verslag voor jezelf is.")
 stem = f"wegwijzer-sessie-{sid}"
 earlier_id = earlier.id if earlier else None
+pdf_key = f"pdf_{svc.actor.person_id}_{sid}"  # a PDF made for one person is never another's
 
 
 def make_report(current: Service):
@@ -214,17 +215,17 @@ with st.container(horizontal=True, gap="small"):
     if find_browser() is not None and st.button("PDF-verslag maken", icon=":material/picture_as_pdf:"):
         with st.spinner("Verslag wordt gemaakt…"):
             try:
-                st.session_state[f"pdf_{sid}"] = render_pdf(make_report(svc))
+                st.session_state[pdf_key] = render_pdf(make_report(svc))
             except DutchMessage as exc:
                 st.warning(exc.message)
-    if st.session_state.get(f"pdf_{sid}"):
-        st.download_button("PDF downloaden", st.session_state[f"pdf_{sid}"], on_click="ignore", file_name=f"{stem}.pdf",
-                           mime="application/pdf", icon=":material/download:")
-    # the files are made only when asked for (a callable), for whoever is logged in at that moment
-    st.download_button("Afdrukbaar HTML-verslag",
-                       made_for_me(lambda current: render_html(make_report(current), static_charts=False)),
-                       on_click="ignore", file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
-    st.download_button("Antwoorden (CSV)", made_for_me(lambda current: current.sessions.export_csv(sid)),
-                       on_click="ignore", file_name=f"{stem}.csv", mime="text/csv", icon=":material/table:")
-    st.download_button("Sessie (JSON)", made_for_me(lambda current: current.sessions.export_json(sid)),
-                       on_click="ignore", file_name=f"{stem}.json", mime="application/json", icon=":material/data_object:")
+    # made (or, for the PDF made above, handed out) at the click, for whoever is logged in at that moment
+    if st.session_state.get(pdf_key):
+        pdf = st.session_state[pdf_key]
+        download(st, "PDF downloaden", lambda current: pdf, file_name=f"{stem}.pdf", mime="application/pdf",
+                 icon=":material/download:")
+    download(st, "Afdrukbaar HTML-verslag", lambda current: render_html(make_report(current), static_charts=False),
+             file_name=f"{stem}.html", mime="text/html", icon=":material/print:")
+    download(st, "Antwoorden (CSV)", lambda current: current.sessions.export_csv(sid), file_name=f"{stem}.csv",
+             mime="text/csv", icon=":material/table:")
+    download(st, "Sessie (JSON)", lambda current: current.sessions.export_json(sid), file_name=f"{stem}.json",
+             mime="application/json", icon=":material/data_object:")

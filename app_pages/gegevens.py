@@ -7,7 +7,7 @@ import streamlit as st
 from ui.callbacks import run
 from ui.components import file_picker
 from ui.context import server_mode, service
-from ui.downloads import made_for_me
+from ui.downloads import download
 from ui.navigation import PAGES
 from ui.session import session_title
 from ui.widgets import refused, same_tab_link, show_problem
@@ -35,9 +35,8 @@ else:
     st.markdown("Een back-up is een kopie van het hele bestand, met al je sessies, notities en acties. Bewaar haar "
                 "op een veilige plek; terugzetten kan met `make restore` (zie de README).")
     today = dt.date.today().isoformat()
-    st.download_button("Back-up downloaden", made_for_me(lambda current: current.account.backup()),
-                       on_click="ignore", file_name=f"wegwijzer-backup-{today}.db", mime="application/vnd.sqlite3",
-                       icon=":material/download:")
+    download(st, "Back-up downloaden", lambda current: current.account.backup(), file_name=f"wegwijzer-backup-{today}.db",
+             mime="application/vnd.sqlite3", icon=":material/download:")
 
 st.header("Sessie importeren")
 st.markdown("Kies een JSON-bestand dat Wegwijzer eerder heeft gemaakt, bijvoorbeeld op je eigen computer "

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from ui.context import require_login
-from ui.downloads import made_for_me
+from ui.downloads import download
 from ui.navigation import PAGES
 from ui.session import session_title
 from ui.widgets import chart, refused, table
@@ -109,12 +109,10 @@ if entries:
     today = dt.date.today().isoformat()
     stem = f"intervisie-agenda-{today}"
     a, b = st.columns(2)
-    a.download_button("Agenda (Markdown)",
-                      made_for_me(lambda current: agenda_markdown(group.name, current.groups.dashboard(gid).agenda, today)),
-                      on_click="ignore", file_name=f"{stem}.md", mime="text/markdown", icon=":material/description:")
-    b.download_button("Agenda (PDF)",
-                      made_for_me(lambda current: agenda_pdf(group.name, current.groups.dashboard(gid).agenda, today)),
-                      on_click="ignore", file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")
+    download(a, "Agenda (Markdown)", lambda current: agenda_markdown(group.name, current.groups.dashboard(gid).agenda, today),
+             file_name=f"{stem}.md", mime="text/markdown", icon=":material/description:")
+    download(b, "Agenda (PDF)", lambda current: agenda_pdf(group.name, current.groups.dashboard(gid).agenda, today),
+             file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")
 
 if me.is_creator:
     st.header("Gespreksleider")

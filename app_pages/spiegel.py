@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from ui.context import require_login
+from ui.downloads import download
 from ui.navigation import PAGES
 from ui.session import session_title
 from ui.widgets import refused, table
@@ -39,8 +40,9 @@ def show_links(links) -> None:
     st.warning("Kopieer of download de links nu: ze worden maar één keer getoond (Wegwijzer bewaart alleen een "
                "onherkenbare vingerafdruk). Stuur elke persoon alleen de eigen link.")
     st.code("\n".join(lines), language=None)
-    st.download_button("Links downloaden (tekst)", "\n".join(lines) + "\n", on_click="ignore", file_name="spiegel-links.txt",
-                       mime="text/plain", icon=":material/download:")
+    listing = "\n".join(lines) + "\n"
+    download(st, "Links downloaden (tekst)", lambda current: listing, file_name="spiegel-links.txt", mime="text/plain",
+             icon=":material/download:")
 
 
 if links := st.session_state.pop("spiegel_new_links", None):

@@ -19,6 +19,7 @@ class Settings:
     registration_open: bool = True
     secure_cookie: bool = False  # set behind an HTTPS reverse proxy
     proxies: tuple[str, ...] = ()  # the reverse proxies (addresses or networks) whose X-Forwarded-For we trust
+    origins: tuple[str, ...] = ()  # the app's own origin(s) as the browser sees them; empty: the request's Host
 
     @property
     def behind_proxy(self) -> bool:
@@ -26,7 +27,7 @@ class Settings:
 
 
 ENVIRONMENT = ("WEGWIJZER_THEMES", "WEGWIJZER_DB", "WEGWIJZER_MODE", "WEGWIJZER_REGISTRATION",
-               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY", "WEGWIJZER_PROXY")
+               "WEGWIJZER_SECURE_COOKIE", "WEGWIJZER_BEHIND_PROXY", "WEGWIJZER_PROXY", "WEGWIJZER_ORIGIN")
 LOOPBACK = ("127.0.0.1", "::1")
 
 
@@ -39,6 +40,8 @@ def settings() -> Settings:
     (addresses or networks such as ``10.0.0.0/24``) to take the client address from the X-Forwarded-For
     header of requests that come from those proxies; ``WEGWIJZER_BEHIND_PROXY=1`` alone means a proxy
     on this machine (127.0.0.1, ::1). X-Forwarded-For from any other address is ignored.
+    ``WEGWIJZER_ORIGIN`` (comma-separated, e.g. ``https://wegwijzer.gemeente.nl``) when a proxy changes the
+    Host header on its way in.
     """
     return _settings(tuple(os.environ.get(name) for name in ENVIRONMENT))
 
@@ -53,6 +56,7 @@ def _settings(values: tuple[str | None, ...]) -> Settings:
         registration_open=(env["WEGWIJZER_REGISTRATION"] or "open").strip().lower() != "closed",
         secure_cookie=(env["WEGWIJZER_SECURE_COOKIE"] or "") in {"1", "true", "yes"},
         proxies=_proxies(env["WEGWIJZER_PROXY"], (env["WEGWIJZER_BEHIND_PROXY"] or "") in {"1", "true", "yes"}),
+        origins=tuple(o.strip().rstrip("/").lower() for o in (env["WEGWIJZER_ORIGIN"] or "").split(",") if o.strip()),
     )
 
 

@@ -11,6 +11,9 @@ import asyncio
 import random
 import time
 
+import pytest
+from websockets.exceptions import InvalidStatus
+
 from bench.load_users import accounts, answer, lost_answers, open_sessions
 from bench.stream import Browser
 from wegwijzer.storage import Store
@@ -51,4 +54,6 @@ def test_the_generator_sends_the_login_cookie_and_the_page_refuses_without_it(se
             return [r.id for r in tab.find("radio")]
 
     assert any(rid.endswith(f"-m_{user.session_id}_1") for rid in asyncio.run(look(user.token)))
-    assert asyncio.run(look(None)) == []  # logged out: the login page, no questionnaire
+    with pytest.raises(InvalidStatus) as refused:  # logged out: the gate refuses the websocket itself
+        asyncio.run(look(None))
+    assert refused.value.response.status_code == 403

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 
 from wegwijzer.config import settings
 from wegwijzer.content.library import shared_library
@@ -34,8 +34,9 @@ def service(person_id: int | None = None) -> Service:
     return Service(store(), shared_library(str(settings().themes_dir)), Actor(person_id) if person_id else LOGGED_OUT)
 
 
-def current_person(request: Request) -> int | None:
-    return auth.person_for_token(store(), request.cookies.get(auth.COOKIE_NAME))
+def current_person(connection: HTTPConnection) -> int | None:
+    """Whom the login cookie of this request or websocket handshake belongs to (asked in the database)."""
+    return auth.person_for_token(store(), connection.cookies.get(auth.COOKIE_NAME))
 
 
 def client(request: Request) -> str:
@@ -73,12 +74,24 @@ def client_address(peer: str, forwarded: str | None, proxies: tuple[str, ...]) -
     return peer
 
 
+def own_origin(origin: str | None, host: str | None) -> bool:
+    """The one rule for "from our own pages": the ``Origin`` is one of ``WEGWIJZER_ORIGIN`` or, when that is
+    not set, the very host and port the request was sent to (another port of the same host is another site)."""
+    if not origin or origin == "null":
+        return False
+    configured = settings().origins
+    if configured:
+        return origin.strip().rstrip("/").lower() in configured
+    parts = urlsplit(origin)
+    return parts.scheme in {"http", "https"} and bool(host) and parts.netloc.lower() == host.lower()
+
+
 def same_origin(request: Request) -> bool:
     """POSTs must come from our own pages (a second line next to the SameSite cookie)."""
     origin = request.headers.get("origin")
     if origin is None or origin == "null":
         return request.headers.get("sec-fetch-site", "same-origin") in {"same-origin", "none"}
-    return urlsplit(origin).netloc == request.headers.get("host", "")
+    return own_origin(origin, request.headers.get("host"))
 
 
 class FormTooLarge(Exception):

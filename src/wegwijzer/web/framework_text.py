@@ -40,6 +40,8 @@ EXACT: dict[str, str] = {
     "Page not found": "Pagina niet gevonden",
     "The page that you have requested does not seem to exist. Running the app's main page.":
         "Deze pagina bestaat niet. Je ziet nu de startpagina.",
+    "Failed to generate file for download":  # a download clicked after a logout (ui/downloads.py)
+        "Dit bestand kon niet worden gemaakt. Ben je intussen uitgelogd? Laad de pagina opnieuw.",
     "Press Enter to apply": "Druk op Enter om te bewaren",
     "Press Enter to submit form": "Druk op Enter om te versturen",
     "Press ⌘+Enter to apply": "Druk op ⌘+Enter om te bewaren",
