@@ -144,3 +144,44 @@ def test_corrupt_database_shows_a_dutch_error_page(tmp_path, monkeypatch):
     assert at.title[0].value == "Wegwijzer kan de database niet openen"
     assert "niets overschreven" in at.error[0].value
     assert bad.read_bytes() == b"geen database" * 50
+
+
+def test_the_person_sees_on_the_start_page_that_an_administrator_made_a_reset_code(db_path, monkeypatch, library):
+    """Item 5 of issue 14: an administrator's reset is never silent; the notice cannot be dismissed."""
+    from wegwijzer.service import Service, auth
+    from wegwijzer.service.access import Actor
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    pid = store.people.create_account("Sara", "sara@test.nl", "geen-echte-hash")
+    admin = store.people.create_account("Bea Beheer", "bea@test.nl", "geen-echte-hash", is_admin=True)
+    Service(store, library, Actor(admin)).admin.issue_reset(pid)
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: pid)  # AppTest has no cookies
+    at = app()
+    at.run()
+    assert not at.exception
+    [notice] = at.warning
+    assert "heeft een beheerder (Bea Beheer) een herstelcode voor je wachtwoord gemaakt" in notice.value
+    assert not any("gelezen" in b.label.lower() for b in at.button)
+    at.switch_page("app_pages/account.py").run()
+    assert "Bea Beheer" in at.warning[0].value
+
+
+def test_the_admin_page_makes_a_reset_code_that_changes_no_password(db_path, monkeypatch):
+    from wegwijzer.service import auth
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    admin = store.people.create_account("Bea Beheer", "bea@test.nl", "geen-echte-hash", is_admin=True)
+    pid = store.people.create_account("Sara", "sara@test.nl", "sara-hash")
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: admin)
+    at = app()
+    at.run()
+    at.switch_page("app_pages/beheer.py").run()
+    at.selectbox[0].set_value(pid)
+    at.checkbox[0].check()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Sara" in at.success[0].value and len(at.code[0].value) == 19
+    assert store.people.password_hash(pid) == "sara-hash" and not store.people.account(pid).must_change_password
+    assert [e.kind for e in store.audit.events(pid)] == ["reset_issued"]

@@ -21,6 +21,7 @@ MIN_PASSWORD_LENGTH = 10
 THROTTLE_WINDOW_S = 15 * 60
 MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_CLIENT = 30
+RESET_CODE_DAYS = 3  # an administrator's reset code works once, within this many days
 
 _hasher = PasswordHasher()
 DUMMY_HASH = _hasher.hash("wegwijzer-dummy-password")  # verified for unknown addresses, so timing tells nothing

@@ -72,6 +72,15 @@ class Account:
 
 
 @dataclass(frozen=True)
+class AccountEvent:
+    """Something done to an account through an administrator: ``reset_issued`` or ``reset_used``."""
+
+    kind: str
+    at: str
+    admin_name: str = ""
+
+
+@dataclass(frozen=True)
 class Group:
     id: int
     name: str

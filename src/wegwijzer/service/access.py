@@ -15,7 +15,8 @@ What the rules say, in words:
 - own function profiles, study answers and feedback rounds: only their owner; a round's figures only
   as aggregates (see ``mirror.py``), never one rater's answers — for nobody, administrators included;
 - a rater's link (no account) reaches only the form of that one round, once;
-- administrators manage accounts (reset a password), and see nobody's answers;
+- administrators manage accounts (hand out a one-time reset code, recorded for the person), and see
+  nobody's answers; they cannot log in as anyone;
 - a copy of the whole database only for the one person of local use (in server mode it holds other people).
 """
 

@@ -92,6 +92,33 @@ def login(store: Store, email: str, password: str, client: str = "", *, moment: 
     return issue_token(store, account.person_id)
 
 
+def reset_with_code(store: Store, email: str, code: str, new_password: str, client: str = "", *,
+                    moment: float | None = None) -> Login:
+    """Set a new password with a reset code from an administrator, and log in; or raise ``LoginRefused``.
+
+    The code works once, only for its own e-mail address, until it expires; wrong codes count as failed
+    logins (the same throttle). Using it ends every other login of the person and is recorded for them.
+    """
+    email = cred.normalise_email(email)
+    moment = time.time() if moment is None else moment
+    wait = throttle_wait(store, email, client, moment=moment)
+    if wait:
+        minutes = max(1, math.ceil(wait / 60))
+        raise LoginRefused(f"Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.", throttled=True)
+    problem = cred.password_problem(new_password)
+    if problem:
+        raise LoginRefused(problem)
+    found = store.people.account_by_email(email)
+    new_hash = cred.hash_password(new_password)  # also for an unknown address, so timing tells nothing
+    code_hash = cred.token_hash(cred.normalise_code(code))
+    if found is None or not store.audit.use_reset(found[0].person_id, code_hash, new_hash):
+        store.logins.record_failure([f"email:{email}", f"client:{client}"], moment)
+        raise LoginRefused("Deze herstelcode hoort niet bij dit e-mailadres, is al gebruikt of is verlopen. "
+                           "Vraag de beheerder zo nodig om een nieuwe.")
+    store.logins.clear_failures(f"email:{email}")
+    return issue_token(store, found[0].person_id)
+
+
 def register(store: Store, name: str, email: str, password: str, *, is_admin: bool = False) -> int:
     """Create an account, or raise ``LoginRefused`` with what to change."""
     name, email = name.strip(), cred.normalise_email(email)

@@ -177,3 +177,25 @@ def _m0004(db: sqlite_utils.Database) -> None:
 def _m0005(db: sqlite_utils.Database) -> None:
     # "import" for a session brought in from a JSON export, so two alike sessions can be told apart
     db.execute("ALTER TABLE sessions ADD COLUMN origin TEXT NOT NULL DEFAULT 'app' CHECK (origin IN ('app','import'))")
+
+
+@migrations(name="0006_password_resets_account_events")
+def _m0006(db: sqlite_utils.Database) -> None:
+    # a one-time reset code an administrator hands out; only its hash, one open code per person
+    db.execute("""
+        CREATE TABLE password_resets (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            code_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""")
+    # what was done to an account by or through an administrator; the person sees it, nobody can remove it
+    db.execute("""
+        CREATE TABLE account_events (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('reset_issued','reset_used')),
+            admin_name TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX account_events_person ON account_events(person_id, at)")

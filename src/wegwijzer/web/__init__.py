@@ -12,7 +12,7 @@ from wegwijzer.config import settings
 from wegwijzer.service import auth
 from wegwijzer.web.base import store
 from wegwijzer.web.gate import LoginGate
-from wegwijzer.web.login import login_page, logout_page, register_page
+from wegwijzer.web.login import login_page, logout_page, register_page, reset_page
 from wegwijzer.web.notes import note_beacon
 from wegwijzer.web.rater import rater_page
 from wegwijzer.web.shell import PageShell
@@ -23,6 +23,7 @@ def routes() -> list[Route]:
         Route("/inloggen", login_page, methods=["GET", "POST"]),
         Route("/registreren", register_page, methods=["GET", "POST"]),
         Route("/uitloggen", logout_page, methods=["GET", "POST"]),
+        Route("/wachtwoord-herstellen", reset_page, methods=["GET", "POST"]),
         Route("/feedback/{token}", rater_page, methods=["GET", "POST"]),
         Route("/notitie", note_beacon, methods=["POST"]),
     ]

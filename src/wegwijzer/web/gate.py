@@ -12,7 +12,7 @@ from wegwijzer.config import settings
 from wegwijzer.web.base import current_person
 from wegwijzer.web.rater import RATER_PATH
 
-OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
+OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/wachtwoord-herstellen", "/_stcore/", "/static/", "/favicon", "/manifest",
               "/robots.txt")
 
 

@@ -89,6 +89,33 @@ async def register_page(request: Request) -> Response:
     return response
 
 
+async def reset_page(request: Request) -> Response:
+    """A new password with the one-time code an administrator handed out; then logged in."""
+    lead = ("Heb je van de beheerder een herstelcode gekregen? Kies hier een nieuw wachtwoord. "
+            "De code werkt één keer.")
+    if not settings().server_mode:
+        return RedirectResponse("./", status_code=303)
+    if request.method == "GET":
+        return _page("Nieuw wachtwoord", lead, "reset")
+    if not same_origin(request):
+        return _page("Nieuw wachtwoord", lead, "reset", status=403,
+                     error="Dit formulier kwam niet van deze site. Open de pagina opnieuw.")
+    fields = await form(request)
+    email, code = fields.get("email", ""), fields.get("code", "")
+    password, again = fields.get("password", ""), fields.get("again", "")
+    if password != again:
+        return _page("Nieuw wachtwoord", lead, "reset", status=400, email=email, code=code,
+                     error="De twee nieuwe wachtwoorden zijn niet gelijk.")
+    try:
+        login = service().account.reset_with_code(email, code, password, client(request))
+    except auth.LoginRefused as exc:
+        return _page("Nieuw wachtwoord", lead, "reset", status=429 if exc.throttled else 400, error=exc.message,
+                     email=email, code=code)
+    response = RedirectResponse("./", status_code=303)
+    _set_cookie(response, login)
+    return response
+
+
 async def logout_page(request: Request) -> Response:
     """POST (or a GET from our own pages) ends every login of this person and clears the cookie."""
     own_click = request.headers.get("sec-fetch-site") in {"same-origin", "none"}

@@ -22,6 +22,7 @@ from wegwijzer.storage import Store
 
 PASSWORD = "een-goed-wachtwoord"
 HASH = credentials.hash_password(PASSWORD)  # once: argon2 is slow on purpose
+RESET_CODE = "RRRR-EEEE-SSSS-TTTT"  # an administrator's open reset code for "stranger"
 
 ACTORS = ("owner", "member", "other_group", "coach_scores", "coach_notes", "revoked_coach", "stranger",
           "logged_out", "admin")
@@ -81,6 +82,7 @@ def build_world(library) -> World:
         store.coaching.accept(links[coach], people[coach])
     store.coaching.revoke(links["revoked_coach"])
     invite = store.coaching.create_link(owner, "WWWW-XXXX-YYYY-ZZZZ", "scores")
+    store.audit.issue_reset(people["stranger"], credentials.token_hash(RESET_CODE), "2999-01-01T00:00:00+00:00", "Admin")
     owner_service = Service(store, library, Actor(owner))
     profile = owner_service.personal.save_profile({"key": "eigen", "name": "Eigen", "description": "Een vacature.",
                                           "roles": {"verbinder": {"weight": 3}}, "themes": {}})
@@ -169,9 +171,13 @@ CASES = {
                         EVERYONE),
     # administration
     "admin.accounts": (lambda s, w: s.admin.accounts(), {"admin"}),
-    "admin.reset_password": (lambda s, w: s.admin.reset_password(w.people["stranger"]), {"admin"}),
+    "admin.issue_reset": (lambda s, w: s.admin.issue_reset(w.people["stranger"]), {"admin"}),
+    "admin.open_resets": (lambda s, w: s.admin.open_resets(), {"admin"}),
     # logging in: public
     "account.login": (lambda s, w: s.account.login("stranger@test.nl", PASSWORD), EVERYONE),
+    "account.reset_with_code": (lambda s, w: s.account.reset_with_code("stranger@test.nl", RESET_CODE,
+                                                                        "nog-een-goed-wachtwoord"), EVERYONE),
+    "account.events": (lambda s, w: s.account.events(), SIGNED_IN),
     "account.register": (lambda s, w: s.account.register("Nieuw Iemand", "nieuw@test.nl", "een-lang-wachtwoord"), EVERYONE),
 }
 

@@ -57,6 +57,10 @@ SEED_AT_VERSION = {
         " updated_at, origin) VALUES (2, 1, 'Uit een export', 'quickscan', '', 'zittend', '[30]', 'afgerond',"
         " '2025-06-01T10:00:00+00:00', '2025-06-01T10:00:00+00:00', 'import')",
     ],
+    "0006_password_resets_account_events": [
+        "INSERT INTO account_events (person_id, kind, admin_name, at) VALUES (1, 'reset_issued', 'Bea',"
+        " '2025-07-01T10:00:00+00:00')",
+    ],
 }
 
 
@@ -95,6 +99,8 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
         assert store.groups.get(1).naming == "deelnemers"
         assert store.coaching.active_scope(2, 1) == "scores"
         assert store.coaching.prep(1) == CoachPrep(themes=(30,))
+    if "0006_password_resets_account_events" in names[: names.index(version) + 1]:
+        assert [e.admin_name for e in store.audit.events(1)] == ["Bea"]
     if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
         assert store.personal.profiles(1) == [(1, {"key": "vacature"})]
         assert store.personal.study_answers(1) == StudyAnswers(leadership="verbindend")
