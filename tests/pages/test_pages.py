@@ -185,3 +185,37 @@ def test_the_admin_page_makes_a_reset_code_that_changes_no_password(db_path, mon
     assert "Sara" in at.success[0].value and len(at.code[0].value) == 19
     assert store.people.password_hash(pid) == "sara-hash" and not store.people.account(pid).must_change_password
     assert [e.kind for e in store.audit.events(pid)] == ["reset_issued"]
+
+
+def test_group_page_name_consent_and_removing_a_member(db_path, monkeypatch, library):
+    """Item 7 of issue 14: a member agrees to show a name herself; the facilitator removes a member."""
+    from wegwijzer.service import Service, auth
+    from wegwijzer.service.access import Actor
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    ids = [store.people.create_account(name, f"{name.lower()}@test.nl", "geen-echte-hash")
+           for name in ("Fenna", "Gerrit", "Hanna")]
+    facilitator = Service(store, library, Actor(ids[0]))
+    gid = facilitator.groups.create("Oost", "namen")
+    for pid in ids[1:]:
+        Service(store, library, Actor(pid)).groups.join(facilitator.groups.get(gid).join_code)
+    who = {"pid": ids[1]}
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: who["pid"])
+    at = app(groep=gid)
+    at.run()
+    at.switch_page("app_pages/groep.py").run()
+    assert not at.exception
+    assert "Gerrit" not in at.caption[0].value and "Fenna" not in at.caption[0].value  # nobody agreed yet
+    at.checkbox(key=f"show_name_{gid}").check().run()
+    assert "Gerrit" in at.caption[0].value
+    who["pid"] = ids[0]
+    at = app(groep=gid)
+    at.run()
+    at.switch_page("app_pages/groep.py").run()
+    assert "Gerrit" in at.caption[0].value and "Hanna" not in at.caption[0].value
+    at.selectbox(key=f"remove_who_{gid}").set_value(ids[2])
+    at.checkbox(key=f"remove_sure_{gid}").check().run()
+    next(b for b in at.button if b.label == "Verwijderen").click().run()
+    assert not at.exception
+    assert [m.person_id for m in store.groups.members(gid)] == ids[:2]

@@ -98,6 +98,7 @@ class Membership:
     name: str
     session_id: int | None  # the session this member shares with the group, if any
     joined_at: str
+    shows_name: bool = False  # the member agreed that the group sees their name (when the group uses names)
 
 
 CoachScope = Literal["scores", "scores_notities"]

@@ -199,3 +199,12 @@ def _m0006(db: sqlite_utils.Database) -> None:
             at TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX account_events_person ON account_events(person_id, at)")
+
+
+@migrations(name="0007_group_name_consent_and_pseudonym_seed")
+def _m0007(db: sqlite_utils.Database) -> None:
+    # a name shows only for a member who agreed; nobody has agreed yet in existing groups
+    db.execute("ALTER TABLE group_members ADD COLUMN shows_name INTEGER NOT NULL DEFAULT 0 CHECK (shows_name IN (0,1))")
+    # the secret behind each group's order of "Deelnemer A, B, …" (not the join order)
+    db.execute("ALTER TABLE groups ADD COLUMN pseudonym_seed TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE groups SET pseudonym_seed = lower(hex(randomblob(16)))")

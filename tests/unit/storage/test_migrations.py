@@ -61,6 +61,9 @@ SEED_AT_VERSION = {
         "INSERT INTO account_events (person_id, kind, admin_name, at) VALUES (1, 'reset_issued', 'Bea',"
         " '2025-07-01T10:00:00+00:00')",
     ],
+    "0007_group_name_consent_and_pseudonym_seed": [
+        "UPDATE group_members SET shows_name = 1 WHERE group_id = 1 AND person_id = 1",
+    ],
 }
 
 
@@ -96,6 +99,11 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     if "0003_accounts_groups_coaching" in names[: names.index(version) + 1]:
         assert store.people.account(1).email == "a@gemeente.nl" and store.people.account(1).is_admin
         assert [(m.person_id, m.session_id) for m in store.groups.members(1)] == [(1, 1)]
+        at_0007 = "0007_group_name_consent_and_pseudonym_seed" in names[: names.index(version) + 1]
+        if not at_0007:  # a group made before 0007 gets its own secret order when migrated
+            assert len(store.groups.pseudonym_seed(1)) == 32
+        # nobody agreed to show a name before 0007; afterwards the member's own choice is kept
+        assert store.groups.members(1)[0].shows_name == at_0007
         assert store.groups.get(1).naming == "deelnemers"
         assert store.coaching.active_scope(2, 1) == "scores"
         assert store.coaching.prep(1) == CoachPrep(themes=(30,))
