@@ -219,3 +219,36 @@ def test_group_page_name_consent_and_removing_a_member(db_path, monkeypatch, lib
     next(b for b in at.button if b.label == "Verwijderen").click().run()
     assert not at.exception
     assert [m.person_id for m in store.groups.members(gid)] == ids[:2]
+
+
+def test_a_facilitated_spiegel_round_the_coach_makes_the_links_and_the_secretary_sees_the_kind(db_path, monkeypatch,
+                                                                                              library):
+    """Item 3 of issue 14: the links of a facilitated round appear on the coach's page, never the secretary's."""
+    from wegwijzer.service import Service, auth
+    from wegwijzer.service.access import Actor
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    sara = store.people.create_account("Sara", "sara@test.nl", "geen-echte-hash")
+    karel = store.people.create_account("Karel", "karel@test.nl", "geen-echte-hash")
+    [sid] = populate(store, library, person_id=sara, scope="quickscan")
+    owner = Service(store, library, Actor(sara))
+    Service(store, library, Actor(karel)).coaching.accept(owner.coaching.invite("scores").code)
+    themes = list(store.sessions.get(sid).themes[:3])
+    owner.mirror.create_round(sid, "Begeleid", themes, [(f"Wethouder {i}", "college") for i in range(3)],
+                              facilitator_id=karel)
+    who = {"pid": sara}
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: who["pid"])
+    at = app()
+    at.run()
+    at.switch_page("app_pages/spiegel.py").run()
+    assert not at.exception
+    assert any("Begeleide ronde" in m.value for m in at.markdown)
+    assert not any("/feedback/" in c.value for c in at.code)
+    who["pid"] = karel
+    at = app()
+    at.run()
+    at.switch_page("app_pages/coaching.py").run()
+    next(b for b in at.button if b.label == "Links maken").click().run()
+    assert not at.exception
+    assert at.code[-1].value.count("/feedback/") == 3

@@ -167,6 +167,13 @@ class MirrorRound:
     expires_at: str
     closed_at: str | None
     closed: bool  # closed by the person, or past its end date when it was read
+    kind: str = "zelf"  # "zelf": the person hands out the links; "begeleid": the facilitator does
+    facilitator_id: int | None = None
+    facilitator_name: str = ""
+
+    @property
+    def facilitated(self) -> bool:
+        return self.kind == "begeleid"
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,7 @@ class MirrorInvite:
     category: MirrorCategory
     used: bool
     created_at: str
+    issued: bool = True  # False while the facilitator of the round has not made its link yet
 
 
 @dataclass(frozen=True)

@@ -208,3 +208,12 @@ def _m0007(db: sqlite_utils.Database) -> None:
     # the secret behind each group's order of "Deelnemer A, B, …" (not the join order)
     db.execute("ALTER TABLE groups ADD COLUMN pseudonym_seed TEXT NOT NULL DEFAULT ''")
     db.execute("UPDATE groups SET pseudonym_seed = lower(hex(randomblob(16)))")
+
+
+@migrations(name="0008_facilitated_mirror_rounds")
+def _m0008(db: sqlite_utils.Database) -> None:
+    # "begeleid": a coach makes and hands out the rater links, so the person never holds them
+    db.execute("ALTER TABLE mirror_rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'zelf' CHECK (kind IN ('zelf','begeleid'))")
+    db.execute("ALTER TABLE mirror_rounds ADD COLUMN facilitator_id INTEGER REFERENCES people(id) ON DELETE SET NULL")
+    # an invitation of a facilitated round waits (under a placeholder that is no token's hash) until issued
+    db.execute("ALTER TABLE mirror_invites ADD COLUMN issued INTEGER NOT NULL DEFAULT 1 CHECK (issued IN (0,1))")

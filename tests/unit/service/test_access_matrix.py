@@ -46,6 +46,7 @@ class World:
     profile: int  # the owner's own function profile
     round: int  # the owner's feedback round on the completed session
     rater_token: str  # one unused rater link of that round
+    facilitated: int  # the owner's round whose links "coach_scores" hands out
 
 
 def build_world(library) -> World:
@@ -88,8 +89,11 @@ def build_world(library) -> World:
                                           "roles": {"verbinder": {"weight": 3}}, "themes": {}})
     round_id, rater_links = owner_service.mirror.create_round(done, "Ronde", quick[:5], [("Wethouder", "college"),
                                                                                    ("Directeur", "directieteam")])
+    facilitated, none = owner_service.mirror.create_round(done, "Begeleid", quick[:3], [("Wethouder", "college")],
+                                                          facilitator_id=people["coach_scores"])
+    assert none == []  # the owner never receives the links of a facilitated round
     return World(store, people, done, open_session, group, links["coach_scores"], links["coach_notes"], invite,
-                 profile, round_id, rater_links[0].token)
+                 profile, round_id, rater_links[0].token, facilitated)
 
 
 def _export(world: World) -> bytes:
@@ -169,6 +173,9 @@ CASES = {
     "mirror.close_round": (lambda s, w: s.mirror.close_round(w.round), OWNER),
     "mirror.delete_round": (lambda s, w: s.mirror.delete_round(w.round), OWNER),
     "mirror.outcome": (lambda s, w: s.mirror.outcome(w.round), OWNER),
+    # the links of a facilitated round: its facilitator only, never the owner (issue 14, item 3)
+    "mirror.issue_links": (lambda s, w: s.mirror.issue_links(w.facilitated), {"coach_scores"}),
+    "mirror.facilitated_rounds": (lambda s, w: s.mirror.facilitated_rounds(), SIGNED_IN),
     "mirror.rater_form": (lambda s, w: s.mirror.rater_form(w.rater_token), EVERYONE),
     "mirror.submit_feedback": (lambda s, w: s.mirror.submit_feedback(w.rater_token, {w.store.sessions.get(w.done).themes[0]: 4}, {}),
                         EVERYONE),

@@ -64,6 +64,9 @@ SEED_AT_VERSION = {
     "0007_group_name_consent_and_pseudonym_seed": [
         "UPDATE group_members SET shows_name = 1 WHERE group_id = 1 AND person_id = 1",
     ],
+    "0008_facilitated_mirror_rounds": [
+        "UPDATE mirror_rounds SET kind = 'begeleid', facilitator_id = 2 WHERE id = 1",
+    ],
 }
 
 
@@ -107,6 +110,12 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
         assert store.groups.get(1).naming == "deelnemers"
         assert store.coaching.active_scope(2, 1) == "scores"
         assert store.coaching.prep(1) == CoachPrep(themes=(30,))
+    if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
+        # rounds from before 0008 were run by the person herself; afterwards the kind is kept
+        at_0008 = "0008_facilitated_mirror_rounds" in names[: names.index(version) + 1]
+        spiegel = store.mirror.round(1)
+        assert (spiegel.kind, spiegel.facilitator_name) == (("begeleid", "Coach C") if at_0008 else ("zelf", ""))
+        assert store.mirror.invites(1)[0].issued
     if "0006_password_resets_account_events" in names[: names.index(version) + 1]:
         assert [e.admin_name for e in store.audit.events(1)] == ["Bea"]
     if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
