@@ -1,10 +1,11 @@
-"""Administration: accounts and password resets. Administrators see names and e-mail addresses, no answers."""
+"""Administration: accounts and reset codes. Administrators see names and e-mail addresses, no answers."""
 
 import streamlit as st
 
 from ui.context import require_login
 from ui.widgets import refused, table
 from wegwijzer import text
+from wegwijzer.domain.credentials import RESET_CODE_DAYS
 from wegwijzer.service import ServiceError
 from wegwijzer.service.access import AccessDenied
 
@@ -12,32 +13,39 @@ svc = require_login()
 st.title("Beheer")
 try:
     accounts = svc.admin.accounts()
+    open_resets = svc.admin.open_resets()
 except AccessDenied as exc:
     refused(exc)
     st.stop()
 
 st.markdown("Hier beheer je de accounts van deze Wegwijzer. Als beheerder zie je namen en e-mailadressen, "
-            "nooit antwoorden, notities of groepen.")
+            "nooit antwoorden, notities of groepen, en je kunt niet als iemand anders inloggen.")
 table([{"Naam": a.name, "E-mailadres": a.email, "Beheerder": "ja" if a.is_admin else "",
-               "Sinds": text.date(a.created_at), "Moet wachtwoord kiezen": "ja" if a.must_change_password else ""}
-              for a in accounts])
+        "Sinds": text.date(a.created_at),
+        "Herstelcode geldig tot": text.date(open_resets[a.person_id]) if a.person_id in open_resets else ""}
+       for a in accounts])
 
-st.header("Wachtwoord opnieuw instellen")
-st.markdown("Er is geen mailserver nodig: je krijgt een tijdelijk wachtwoord dat je zelf doorgeeft, bij voorkeur "
-            "mondeling of via een ander kanaal dan het e-mailadres. Bij de eerstvolgende keer inloggen kiest de "
-            "persoon een eigen wachtwoord. Alle bestaande logins van die persoon worden beëindigd.")
+st.header("Herstelcode voor een vergeten wachtwoord")
+st.markdown(f"Er is geen mailserver nodig: je maakt een herstelcode en geeft die zelf door, mondeling of via een "
+            f"ander kanaal dan het e-mailadres. De persoon kiest daarmee op de inlogpagina (*Wachtwoord vergeten*) "
+            f"een nieuw wachtwoord. De code werkt één keer, {RESET_CODE_DAYS} dagen lang, en verandert niets "
+            f"zolang niemand hem gebruikt: het oude wachtwoord blijft tot dan gewoon werken. Een nieuwe code "
+            f"vervangt een oudere.\n\n"
+            f"De persoon ziet bij het volgende inloggen dat en wanneer jij een herstelcode maakte, en wanneer die "
+            f"gebruikt is. Gebruik de code dus nooit zelf.")
 options = {a.person_id: f"{a.name} ({a.email})" for a in accounts}
 with st.form("reset"):
     who = st.selectbox("Account", list(options), format_func=options.get)
-    sure = st.checkbox("Ja, stel een tijdelijk wachtwoord in")
-    if st.form_submit_button("Tijdelijk wachtwoord maken", type="primary"):
+    sure = st.checkbox("Ja, maak een herstelcode voor dit account")
+    if st.form_submit_button("Herstelcode maken", type="primary"):
         if not sure:
-            st.error("Vink eerst aan dat je het wachtwoord opnieuw wilt instellen.")
+            st.error("Vink eerst aan dat je een herstelcode wilt maken.")
         else:
             try:
-                temporary = svc.admin.reset_password(who)
+                code = svc.admin.issue_reset(who)
             except (ServiceError, AccessDenied) as exc:
                 refused(exc)
             else:
-                st.success("Tijdelijk wachtwoord voor dit account (wordt maar één keer getoond):")
-                st.code(temporary, language=None)
+                st.success(f"Herstelcode voor {text.plain(options[who])}. Hij wordt maar één keer getoond; geef hem "
+                           f"persoonlijk door.")
+                st.code(code, language=None)

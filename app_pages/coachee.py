@@ -4,6 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
+from ui.coach_guide import guide_maker
 from ui.context import require_login
 from ui.downloads import download
 from ui.navigation import PAGES
@@ -11,7 +12,6 @@ from ui.session import session_title
 from ui.widgets import capped, chart
 from wegwijzer import text
 from wegwijzer.domain import coaching as guide
-from wegwijzer.render.documents import guide_pdf
 from wegwijzer.render.figures import session_figures
 from wegwijzer.service.access import AccessDenied
 from wegwijzer.service.coaching import COACH_SCOPES
@@ -110,8 +110,6 @@ if left.button("Voorbereiding bewaren", type="primary", icon=":material/save:"):
     svc.coaching.save_prep(cid, chosen, grow, theme_notes)
     st.success("Bewaard. Alleen jij ziet deze voorbereiding.")
 today = dt.date.today().isoformat()
-download(  # made at the click, with the scope the coachee allows at that moment
-    right, "Gespreksleidraad (PDF)", lambda current: guide_pdf(
-        name, today, guide.guide_themes(lib, current.sessions.overview(sid, eid or None), chosen, theme_notes,
-                                        current.coaching.scope(cid) == "scores_notities"), grow),
+download(  # made at the click, with the scope the coachee allows at that moment (ui/coach_guide.py)
+    right, "Gespreksleidraad (PDF)", guide_maker(cid, name, sid, eid or None, chosen, theme_notes, grow, today),
     file_name=f"gespreksleidraad-{today}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")

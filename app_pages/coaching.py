@@ -83,3 +83,27 @@ with coaching:
                           f"sinds {text.date(link.accepted_at)}")
             right.page_link(PAGES["coachee"], label="Openen", icon=":material/arrow_forward:",
                             query_params={"coachee": link.coachee_id})
+
+    facilitated = svc.mirror.facilitated_rounds()
+    if facilitated:
+        st.subheader("Spiegel-rondes die jij begeleidt")
+        st.markdown("Je coachee heeft je gevraagd de links van deze feedbackrondes te maken en rond te sturen. Stuur "
+                    "elke genodigde alleen de eigen link, rechtstreeks, en geef de links niet aan je coachee: dan kan "
+                    "niemand terugrekenen wat één persoon antwoordde. De uitkomst zie jij niet.")
+    for item in facilitated:
+        spiegel = item.round
+        with st.container(border=True):
+            st.markdown(f"**{plain(spiegel.title)}** van {plain(spiegel.person_name)} · open tot "
+                        f"{text.date(spiegel.expires_at)} · "
+                        + (f"{item.waiting} {'link' if item.waiting == 1 else 'links'} nog te maken" if item.waiting
+                           else "alle links gemaakt"))
+            if item.waiting and st.button("Links maken", key=f"issue_{spiegel.id}", icon=":material/link:"):
+                try:
+                    st.session_state[f"issued_{spiegel.id}"] = svc.mirror.issue_links(spiegel.id)
+                except (ServiceError, AccessDenied) as exc:
+                    refused(exc)
+            if issued := st.session_state.pop(f"issued_{spiegel.id}", None):
+                parts = urlsplit(st.context.url or "")
+                base = f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}"
+                st.warning("Kopieer de links nu: ze worden maar één keer getoond.")
+                st.code("\n".join(f"{k.label}: {base}/feedback/{k.token}" for k in issued), language=None)

@@ -35,8 +35,20 @@ group, members, view, entries = page.group, page.members, page.view, page.agenda
 figures = group_figures(lib, view)
 me = next(m for m in members if m.is_me)
 st.title(plain(group.name))
-st.caption(" · ".join(plain(m.label) + (" (gespreksleider)" if m.is_creator else "") + ("" if m.shares else " — deelt nog niets")
-                      for m in members))
+# the facilitator is only pointed out by name: a "(gespreksleider)" next to a pseudonym would unmask it
+st.caption(" · ".join(plain(m.label) + (" (gespreksleider)" if m.is_creator and (m.named or m.is_me) else "")
+                      + ("" if m.shares else " — deelt nog niets") for m in members))
+
+with st.expander("Mijn naam in deze groep"):
+    st.markdown("De groep ziet je naam alleen als jij dat hier goedvindt; anders ben je *Deelnemer* met een letter "
+                "die niets zegt over wanneer je lid werd. Niemand anders kan dat voor je veranderen.")
+    if group.naming != "namen":
+        st.caption("De gespreksleider heeft gekozen voor Deelnemer A, B, C …: ook met je toestemming blijft je naam "
+                   "verborgen zolang dat zo is.")
+    shown = st.checkbox("De groep mag mijn naam zien", value=me.shows_name, key=f"show_name_{gid}")
+    if shown != me.shows_name:
+        svc.groups.show_my_name(gid, shown)
+        st.rerun()
 
 with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
     done = [s for s in svc.sessions.mine() if s.status == "afgerond"]
@@ -143,9 +155,26 @@ if me.is_creator:
         if st.button("Nieuwe code maken", help="De oude code werkt daarna niet meer; leden blijven lid."):
             svc.groups.renew_code(gid)
             st.rerun()
+    with st.expander("Lid verwijderen"):
+        roster = dict(svc.groups.roster(gid))
+        if not roster:
+            st.caption("Er zijn nog geen andere leden.")
+        else:
+            st.caption("Wie je verwijdert, ziet de groep niet meer en zijn of haar scores verdwijnen uit het groepsbeeld. "
+                       "Maak daarna een nieuwe code als de oude niet meer bij deze persoon mag blijven.")
+            removed = st.selectbox("Lid", list(roster), format_func=lambda pid: roster[pid], key=f"remove_who_{gid}")
+            sure_remove = st.checkbox("Ja, verwijder dit lid uit de groep", key=f"remove_sure_{gid}")
+            if st.button("Verwijderen", disabled=not sure_remove, icon=":material/person_remove:"):
+                try:
+                    svc.groups.remove_member(gid, removed)
+                except (ServiceError, AccessDenied) as exc:
+                    refused(exc)
+                else:
+                    st.rerun()
     with st.expander("Instellingen"):
         naming = st.radio("Hoe zien leden elkaar?", list(GROUP_NAMINGS), format_func=GROUP_NAMINGS.get,
-                          index=list(GROUP_NAMINGS).index(group.naming), key=f"naming_{gid}")
+                          index=list(GROUP_NAMINGS).index(group.naming), key=f"naming_{gid}",
+                          help="Een naam verschijnt alleen als dat lid het zelf goedvindt.")
         if naming != group.naming:
             svc.groups.update(gid, naming=naming)
             st.rerun()

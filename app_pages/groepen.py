@@ -36,7 +36,8 @@ with make, st.form("new_group", clear_on_submit=True):
     st.header("Nieuwe groep")
     name = st.text_input("Naam van de groep", max_chars=120, placeholder="Intervisie gemeentesecretarissen regio Oost")
     naming = st.radio("Hoe zien leden elkaar in de resultaten?", list(GROUP_NAMINGS), format_func=GROUP_NAMINGS.get,
-                      help="Je kunt dit later als gespreksleider nog wijzigen.")
+                      help="Een naam verschijnt alleen als dat lid het zelf goedvindt; je kunt dit later als "
+                           "gespreksleider nog wijzigen.")
     if st.form_submit_button("Groep maken", type="primary"):
         try:
             new_id = svc.groups.create(name, naming)

@@ -47,6 +47,8 @@ def show_links(links) -> None:
 
 if links := st.session_state.pop("spiegel_new_links", None):
     show_links(links)
+if st.session_state.pop("spiegel_facilitated", False):
+    st.success("De begeleide ronde is geopend. Je coach maakt de links op *Coaching* en stuurt ze rond.")
 
 rounds = svc.mirror.my_rounds()
 st.header("Mijn feedbackrondes")
@@ -58,8 +60,16 @@ for index, r in enumerate(rounds):
     answered = sum(i.used for i in invites)
     state = "gesloten" if r.closed else f"open tot {text.date(r.expires_at)}"
     with st.expander(f"{plain(r.title)} · {state} · {answered} van {len(invites)} beantwoord", expanded=len(rounds) <= 2 or index == 0):
+        if r.facilitated:
+            st.markdown(f"**Begeleide ronde.** {plain(r.facilitator_name) or 'Je begeleider'} maakt en verstuurt de "
+                        "links; jij hebt ze nooit in handen. Zo kan niemand je verwijten dat je zelf links invulde "
+                        "om te achterhalen wat iemand antwoordde.")
+        else:
+            st.markdown("**Zelf verstuurde ronde.** Jij had de links in handen. De genodigden lezen daarom dat jij "
+                        "in principe zelf links kon invullen; met een begeleide ronde sluit je dat uit.")
         table([{"Genodigde": i.label, "Categorie": CATEGORIES[i.category],
-                       "Beantwoord": "ja" if i.used else "nog niet"} for i in invites])
+                "Beantwoord": "ja" if i.used else ("nog niet" if i.issued else "link nog niet verstuurd")}
+               for i in invites])
         if not r.closed:
             st.caption("De uitkomst verschijnt zodra je de ronde sluit (of op de einddatum). Daarna kan er niets meer bij.")
             left, right = st.columns(2)
@@ -69,7 +79,7 @@ for index, r in enumerate(rounds):
             with right.popover("Genodigden toevoegen"):
                 label = st.text_input("Naam of omschrijving (alleen voor jou)", key=f"add_label_{rid}", max_chars=80)
                 category = st.selectbox("Categorie", list(CATEGORIES), format_func=CATEGORIES.get, key=f"add_cat_{rid}")
-                if st.button("Link maken", key=f"add_{rid}"):
+                if st.button("Toevoegen" if r.facilitated else "Link maken", key=f"add_{rid}"):
                     try:
                         st.session_state["spiegel_new_links"] = svc.mirror.add_invites(rid, [(label, category)])
                     except (ServiceError, AccessDenied) as exc:
@@ -147,6 +157,15 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 today = dt.date.today()
 title = st.text_input("Naam van de ronde", value=f"Spiegel {MONTHS[today.month - 1]} {today.year}", max_chars=120)
 days = st.number_input("Looptijd in dagen", min_value=1, max_value=60, value=21)
+coaches = {lk.coach_id: lk.coach_name for lk in svc.coaching.my_links() if lk.status == "actief" and lk.coach_id}
+facilitator = st.radio(
+    "Wie verstuurt de links?", [None, *coaches], key="round_facilitator",
+    format_func=lambda c: "Ik zelf" if c is None else f"Mijn coach {plain(coaches[c])} (begeleide ronde)",
+    help="In een begeleide ronde maakt je coach de links en stuurt die rond; jij ziet ze nooit. Zo kan niemand "
+         "je verwijten dat je zelf links invulde om uit de gemiddelden af te leiden wat iemand antwoordde. "
+         "Je coach ziet de uitkomst niet.")
+if not coaches:
+    st.caption("Wil je dat een coach de links verstuurt? Nodig eerst een coach uit op *Coaching*.")
 st.subheader("Genodigden")
 st.markdown("Per genodigde een naam of omschrijving (alleen voor jou, om bij te houden wie antwoordde) en een "
             "categorie. Nodig per categorie liefst minstens drie mensen uit.")
@@ -165,11 +184,14 @@ if rows < MAX_INVITES and st.button("Nog een genodigde", icon=":material/person_
 if st.button("Ronde openen en links maken", type="primary", icon=":material/send:"):
     chosen = [(name, cat) for name, cat in invitees if name.strip()]
     try:
-        _rid, new_links = svc.mirror.create_round(sid, title, themes, chosen, int(days))
+        _rid, new_links = svc.mirror.create_round(sid, title, themes, chosen, int(days), facilitator_id=facilitator)
     except (ServiceError, AccessDenied) as exc:
         refused(exc)
     else:
-        st.session_state["spiegel_new_links"] = new_links
+        if new_links:
+            st.session_state["spiegel_new_links"] = new_links
+        else:
+            st.session_state["spiegel_facilitated"] = True
         for row in range(rows):
             st.session_state.pop(f"invitee_name_{row}", None)
             st.session_state.pop(f"invitee_category_{row}", None)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui import account_events
 from ui.context import library, server_mode, service
 from ui.navigation import PAGES
 from ui.session import session_title
@@ -14,6 +15,8 @@ lib = library()
 svc = service()
 
 st.title("Wegwijzer voor de gemeentesecretaris")
+if server_mode() and svc.actor.signed_in:
+    account_events.show(svc, recent_only=True)
 st.markdown(
     "Sta stil bij je vak aan de hand van de **100 thema's** uit de *Wegwijzer voor de Gemeentesecretaris*. "
     "Geef per thema aan hoe goed je het beheerst en hoe belangrijk het nu voor je is, en zie je profiel "

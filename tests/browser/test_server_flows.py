@@ -18,6 +18,13 @@ from wegwijzer.storage import Store
 # --- the browser: groups, strangers, coaching, hostile text ---------------------------------------
 
 
+def agree_to_show_name(page) -> None:
+    """Names show only for members who agreed themselves (issue 14, item 7)."""
+    page.get_by_text("Mijn naam in deze groep").click()
+    page.get_by_text("De groep mag mijn naam zien").click()
+    wait_for_app(page)
+
+
 def test_two_members_share_in_a_group_and_see_both_profiles(server, chromium, library):
     url, db_path = server
     a_email, _ = person(server, library, "Anna " + HOSTILE)
@@ -32,6 +39,7 @@ def test_two_members_share_in_a_group_and_see_both_profiles(server, chromium, li
     code = re.search(r"[2-9A-Z]{4}(-[2-9A-Z]{4}){3}", a.locator("[data-testid=stCode]").inner_text()).group(0)
     a.get_by_role("button", name="Deze sessie delen").click()
     wait_for_app(a)
+    agree_to_show_name(a)
     group_url = a.url
 
     b = login(chromium, url, b_email)
@@ -42,6 +50,7 @@ def test_two_members_share_in_a_group_and_see_both_profiles(server, chromium, li
     b.get_by_role("button", name="Deze sessie delen").click()
     wait_for_app(b)
     expect(b.get_by_text("2 van 2 leden delen een sessie.")).to_be_visible()
+    agree_to_show_name(b)
 
     go(a, group_url)
     expect(a.get_by_text("2 van 2 leden delen een sessie.")).to_be_visible()

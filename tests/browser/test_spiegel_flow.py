@@ -89,7 +89,7 @@ def answer(context, link: str, library, ratings: dict[int, str], comments: dict[
     watch(page)
     page.goto(link)
     expect(page.locator("h1")).to_have_text("Feedback voor Sara Secretaris")
-    expect(page.get_by_text("Je antwoorden zijn anoniem.")).to_be_visible()
+    expect(page.get_by_text("Wat je invult, ziet niemand los.")).to_be_visible()
     for theme, label in ratings.items():
         box = page.locator("fieldset", has=page.locator("legend", has_text=f"{theme}. {library.theme(theme).title}"))
         box.get_by_label(label, exact=True).check()

@@ -107,3 +107,33 @@ def test_only_a_rater_link_itself_passes_the_gate_without_a_login(server):
     assert request(url, "GET", "/feedback/onzin").status == 404  # the rater route answers, in Dutch
     r = request(url, "GET", "/feedback/a/b")
     assert r.status == 303 and "inloggen" in r.getheader("Location")
+
+
+def test_an_admin_reset_code_sets_a_new_password_once_and_the_person_is_told(server, library):
+    """Item 5 of issue 14: the administrator can no longer set a password and log in as the person."""
+    from wegwijzer.service import Service
+    from wegwijzer.service.access import Actor
+
+    url, db_path = server
+    email, pid = person(server, library, "Reset Test", sessions=0)
+    admin_email, admin = person(server, library, "Bea Beheer", sessions=0)
+    store = Store(db_path)
+    store.conn.execute("UPDATE accounts SET is_admin = 1 WHERE person_id = ?", (admin,))
+    store.conn.commit()
+    code = Service(store, library, Actor(admin)).admin.issue_reset(pid)
+    origin = {"Origin": url}
+    # the code by itself changes nothing: the old password still logs the person in
+    assert request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin).status == 303
+    assert request(url, "GET", "/wachtwoord-herstellen").status == 200  # open without a login
+    new = "een-heel-nieuw-wachtwoord"
+    r = request(url, "POST", "/wachtwoord-herstellen", form(email=email, code=code, password=new, again=new),
+                {"Origin": "https://evil.example"})
+    assert r.status == 403 and r.getheader("Set-Cookie") is None
+    r = request(url, "POST", "/wachtwoord-herstellen", form(email=email, code=code, password=new, again=new), origin)
+    assert r.status == 303 and "wegwijzer_sessie=" in r.getheader("Set-Cookie")
+    assert request(url, "POST", "/inloggen", form(email=email, password=PASSWORD), origin).status == 401
+    r = request(url, "POST", "/wachtwoord-herstellen", form(email=email, code=code, password="nog-een-ander-ww",
+                                                             again="nog-een-ander-ww"), origin)
+    assert r.status == 400 and r.getheader("Set-Cookie") is None  # a code works once
+    assert [e.kind for e in store.audit.events(pid)] == ["reset_used", "reset_issued"]
+    store.close()

@@ -60,7 +60,9 @@ def test_the_rater_page_over_http_works_once(server, library):
     assert r.status == 200
     assert_private_headers(r)
     assert r.getheader("Content-Type").startswith("text/html")
-    assert "Je antwoorden zijn anoniem" in r.text and "kan ik niet beoordelen" in r.text
+    assert "Wat je invult, ziet niemand los" in r.text and "kan ik niet beoordelen" in r.text
+    # a round she runs herself: the page says honestly what holding the links allows
+    assert "heeft de links zelf verstuurd" in r.text and "Wegwijzer kan dat niet tegenhouden" in r.text
     assert "Feedback voor Sara Secretaris" in r.text
     assert "Voorjaar &amp; &lt;najaar&gt;" in r.text and "<najaar>" not in r.text  # the title is escaped
     for number in (2, 5, 9):
@@ -158,3 +160,21 @@ def test_long_comments_on_many_themes_are_accepted(server, library):
     r = request(url, "POST", f"/feedback/{links[0].token}", fields)
     assert r.status == 200 and "Dank je wel" in r.text
     assert len(store.mirror.responses(round_id)) == 1
+
+
+def test_the_rater_page_of_a_facilitated_round_names_the_facilitator(server, library):
+    """Item 3 of issue 14: in a round her coach runs, the coach holds the links and the rater is told so."""
+    url, _ = server
+    store = Store(server[1])
+    n = next(_serial)
+    person, session = secretary(store, f"Sara Secretaris {n}", f"sara{n}@test.nl")
+    coach = store.people.create_account(f"Karel Coach {n}", f"karel{n}@test.nl", "geen-echte-hash")
+    owner = Service(store, library, Actor(person))
+    Service(store, library, Actor(coach)).coaching.accept(owner.coaching.invite("scores").code)
+    round_id, links = owner.mirror.create_round(session, "Begeleid", [2, 5, 9], list(FOUR[:3]), facilitator_id=coach)
+    assert links == []
+    tokens = [k.token for k in Service(store, library, Actor(coach)).mirror.issue_links(round_id)]
+    r = request(url, "GET", f"/feedback/{tokens[0]}")
+    assert r.status == 200
+    assert f"Deze ronde wordt begeleid door Karel Coach {n}" in r.text and "zelf verstuurd" not in r.text
+    store.close()

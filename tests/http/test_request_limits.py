@@ -86,7 +86,7 @@ def _rss_kib(proc) -> int:
 def test_a_body_declared_too_large_is_refused_before_it_is_read(served, library):
     url, db_path, _ = served
     _store, _owner, _round, tokens = http_round((url, db_path), library)
-    for path, limit in (("/inloggen", MAX_FORM_BYTES), ("/registreren", MAX_FORM_BYTES),
+    for path, limit in (("/inloggen", MAX_FORM_BYTES), ("/registreren", MAX_FORM_BYTES), ("/wachtwoord-herstellen", MAX_FORM_BYTES),
                         ("/uitloggen", MAX_FORM_BYTES), ("/notitie", MAX_NOTE_FORM_BYTES),
                         (f"/feedback/{tokens[0]}", MAX_RATER_FORM_BYTES)):
         # a gigabyte announced, a few bytes sent: the answer comes at once, without waiting for the rest

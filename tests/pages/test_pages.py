@@ -144,3 +144,111 @@ def test_corrupt_database_shows_a_dutch_error_page(tmp_path, monkeypatch):
     assert at.title[0].value == "Wegwijzer kan de database niet openen"
     assert "niets overschreven" in at.error[0].value
     assert bad.read_bytes() == b"geen database" * 50
+
+
+def test_the_person_sees_on_the_start_page_that_an_administrator_made_a_reset_code(db_path, monkeypatch, library):
+    """Item 5 of issue 14: an administrator's reset is never silent; the notice cannot be dismissed."""
+    from wegwijzer.service import Service, auth
+    from wegwijzer.service.access import Actor
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    pid = store.people.create_account("Sara", "sara@test.nl", "geen-echte-hash")
+    admin = store.people.create_account("Bea Beheer", "bea@test.nl", "geen-echte-hash", is_admin=True)
+    Service(store, library, Actor(admin)).admin.issue_reset(pid)
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: pid)  # AppTest has no cookies
+    at = app()
+    at.run()
+    assert not at.exception
+    [notice] = at.warning
+    assert "heeft een beheerder (Bea Beheer) een herstelcode voor je wachtwoord gemaakt" in notice.value
+    assert not any("gelezen" in b.label.lower() for b in at.button)
+    at.switch_page("app_pages/account.py").run()
+    assert "Bea Beheer" in at.warning[0].value
+
+
+def test_the_admin_page_makes_a_reset_code_that_changes_no_password(db_path, monkeypatch):
+    from wegwijzer.service import auth
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    admin = store.people.create_account("Bea Beheer", "bea@test.nl", "geen-echte-hash", is_admin=True)
+    pid = store.people.create_account("Sara", "sara@test.nl", "sara-hash")
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: admin)
+    at = app()
+    at.run()
+    at.switch_page("app_pages/beheer.py").run()
+    at.selectbox[0].set_value(pid)
+    at.checkbox[0].check()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Sara" in at.success[0].value and len(at.code[0].value) == 19
+    assert store.people.password_hash(pid) == "sara-hash" and not store.people.account(pid).must_change_password
+    assert [e.kind for e in store.audit.events(pid)] == ["reset_issued"]
+
+
+def test_group_page_name_consent_and_removing_a_member(db_path, monkeypatch, library):
+    """Item 7 of issue 14: a member agrees to show a name herself; the facilitator removes a member."""
+    from wegwijzer.service import Service, auth
+    from wegwijzer.service.access import Actor
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    ids = [store.people.create_account(name, f"{name.lower()}@test.nl", "geen-echte-hash")
+           for name in ("Fenna", "Gerrit", "Hanna")]
+    facilitator = Service(store, library, Actor(ids[0]))
+    gid = facilitator.groups.create("Oost", "namen")
+    for pid in ids[1:]:
+        Service(store, library, Actor(pid)).groups.join(facilitator.groups.get(gid).join_code)
+    who = {"pid": ids[1]}
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: who["pid"])
+    at = app(groep=gid)
+    at.run()
+    at.switch_page("app_pages/groep.py").run()
+    assert not at.exception
+    assert "Gerrit" not in at.caption[0].value and "Fenna" not in at.caption[0].value  # nobody agreed yet
+    at.checkbox(key=f"show_name_{gid}").check().run()
+    assert "Gerrit" in at.caption[0].value
+    who["pid"] = ids[0]
+    at = app(groep=gid)
+    at.run()
+    at.switch_page("app_pages/groep.py").run()
+    assert "Gerrit" in at.caption[0].value and "Hanna" not in at.caption[0].value
+    at.selectbox(key=f"remove_who_{gid}").set_value(ids[2])
+    at.checkbox(key=f"remove_sure_{gid}").check().run()
+    next(b for b in at.button if b.label == "Verwijderen").click().run()
+    assert not at.exception
+    assert [m.person_id for m in store.groups.members(gid)] == ids[:2]
+
+
+def test_a_facilitated_spiegel_round_the_coach_makes_the_links_and_the_secretary_sees_the_kind(db_path, monkeypatch,
+                                                                                              library):
+    """Item 3 of issue 14: the links of a facilitated round appear on the coach's page, never the secretary's."""
+    from wegwijzer.service import Service, auth
+    from wegwijzer.service.access import Actor
+
+    monkeypatch.setenv("WEGWIJZER_MODE", "server")
+    store = Store(db_path)
+    sara = store.people.create_account("Sara", "sara@test.nl", "geen-echte-hash")
+    karel = store.people.create_account("Karel", "karel@test.nl", "geen-echte-hash")
+    [sid] = populate(store, library, person_id=sara, scope="quickscan")
+    owner = Service(store, library, Actor(sara))
+    Service(store, library, Actor(karel)).coaching.accept(owner.coaching.invite("scores").code)
+    themes = list(store.sessions.get(sid).themes[:3])
+    owner.mirror.create_round(sid, "Begeleid", themes, [(f"Wethouder {i}", "college") for i in range(3)],
+                              facilitator_id=karel)
+    who = {"pid": sara}
+    monkeypatch.setattr(auth, "person_for_token", lambda _store, _token, **_: who["pid"])
+    at = app()
+    at.run()
+    at.switch_page("app_pages/spiegel.py").run()
+    assert not at.exception
+    assert any("Begeleide ronde" in m.value for m in at.markdown)
+    assert not any("/feedback/" in c.value for c in at.code)
+    who["pid"] = karel
+    at = app()
+    at.run()
+    at.switch_page("app_pages/coaching.py").run()
+    next(b for b in at.button if b.label == "Links maken").click().run()
+    assert not at.exception
+    assert at.code[-1].value.count("/feedback/") == 3

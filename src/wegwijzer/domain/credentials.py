@@ -31,6 +31,7 @@ MIN_PASSWORD_LENGTH = 10
 DEVICE_DAYS = 365  # a device cookie: "this browser logged in as this person before"
 HASH_SLOTS = 2  # argon2 computations at once (one per core of the reference machine)
 HASH_WAIT_S = 3.0  # how long a login may wait for a free slot before it hears "too busy"
+RESET_CODE_DAYS = 3  # an administrator's reset code works once, within this many days
 
 _hasher = PasswordHasher()
 DUMMY_HASH = _hasher.hash("wegwijzer-dummy-password")  # verified for unknown addresses, so timing tells nothing

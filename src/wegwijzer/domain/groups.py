@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
 import statistics
 import string
@@ -34,6 +36,8 @@ class GroupMember:
     is_me: bool
     is_creator: bool
     shares: bool
+    named: bool = False  # the label is the member's name (they agreed and the group uses names)
+    shows_name: bool = False  # the member agreed to show their name
 
 
 @dataclass(frozen=True)
@@ -79,15 +83,29 @@ def _letter(index: int) -> str:
     return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
 
 
+def pseudonym_order(members: Sequence[Membership], seed: str) -> list[Membership]:
+    """The members in a random order that stays the same for this group (a keyed hash of each person).
+
+    Not the order they joined, so "Deelnemer A" is not the facilitator and a late joiner is not the last
+    letter; without the group's secret seed the order cannot be worked out from the person ids.
+    """
+    def key(m: Membership) -> str:
+        return hmac.new(seed.encode(), str(m.person_id).encode(), hashlib.sha256).hexdigest()
+
+    return sorted(members, key=key)
+
+
 def member_labels(group: Group, members: Sequence[Membership], me: int) -> list[GroupMember]:
-    """How members appear: their names, or "Deelnemer A, B, …" in the order they joined."""
+    """How members appear, in the order given: "Deelnemer A, B, …", or the name of a member who agreed
+    to show it when the group uses names. Nobody else can switch a member to their name."""
     result = []
     for index, m in enumerate(members):
-        label = m.name if group.naming == "namen" else f"Deelnemer {_letter(index)}"
+        named = group.naming == "namen" and m.shows_name
+        label = m.name if named else f"Deelnemer {_letter(index)}"
         if m.person_id == me:
             label += " (jij)"
         result.append(GroupMember(label=label, is_me=m.person_id == me, is_creator=m.person_id == group.creator_id,
-                                  shares=m.session_id is not None))
+                                  shares=m.session_id is not None, named=named, shows_name=m.shows_name))
     return result
 
 
@@ -153,7 +171,7 @@ def build_group_view(library: Library, group: Group, members: Sequence[GroupMemb
                      shared_by_person: Mapping[int, Mapping[int, Answer]], person_order: Sequence[int]) -> GroupView:
     """The dashboard of a group from the shared answers (person id → answers).
 
-    ``person_order`` is the person id behind each entry of ``members`` (join order); ids stay here
+    ``person_order`` is the person id behind each entry of ``members`` (pseudonym order); ids stay here
     and never reach the view, so a "Deelnemer" label cannot be traced back.
     """
     pairs = [(m.label, shared_by_person.get(p, {})) for p, m in zip(person_order, members, strict=True) if m.shares]

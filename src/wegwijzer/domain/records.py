@@ -72,6 +72,15 @@ class Account:
 
 
 @dataclass(frozen=True)
+class AccountEvent:
+    """Something done to an account through an administrator: ``reset_issued`` or ``reset_used``."""
+
+    kind: str
+    at: str
+    admin_name: str = ""
+
+
+@dataclass(frozen=True)
 class Group:
     id: int
     name: str
@@ -89,6 +98,7 @@ class Membership:
     name: str
     session_id: int | None  # the session this member shares with the group, if any
     joined_at: str
+    shows_name: bool = False  # the member agreed that the group sees their name (when the group uses names)
 
 
 CoachScope = Literal["scores", "scores_notities"]
@@ -157,6 +167,13 @@ class MirrorRound:
     expires_at: str
     closed_at: str | None
     closed: bool  # closed by the person, or past its end date when it was read
+    kind: str = "zelf"  # "zelf": the person hands out the links; "begeleid": the facilitator does
+    facilitator_id: int | None = None
+    facilitator_name: str = ""
+
+    @property
+    def facilitated(self) -> bool:
+        return self.kind == "begeleid"
 
 
 @dataclass(frozen=True)
@@ -167,6 +184,7 @@ class MirrorInvite:
     category: MirrorCategory
     used: bool
     created_at: str
+    issued: bool = True  # False while the facilitator of the round has not made its link yet
 
 
 @dataclass(frozen=True)

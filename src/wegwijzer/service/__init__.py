@@ -13,7 +13,8 @@ from typing import Any
 
 from wegwijzer.content.library import Library
 from wegwijzer.service.access import AccessDenied, Actor, allowed
-from wegwijzer.service.accounts import AccountService, AdminService
+from wegwijzer.service.accounts import AccountService
+from wegwijzer.service.admin import AdminService
 from wegwijzer.service.base import Context, Part, ServiceError
 from wegwijzer.service.coaching import CoachingService
 from wegwijzer.service.groups import GroupService

@@ -15,7 +15,10 @@ What the rules say, in words:
 - own function profiles, study answers and feedback rounds: only their owner; a round's figures only
   as aggregates (see ``mirror.py``), never one rater's answers — for nobody, administrators included;
 - a rater's link (no account) reaches only the form of that one round, once;
-- administrators manage accounts (reset a password), and see nobody's answers;
+- the links of a facilitated ("begeleid") round: only its facilitator, an active coach of the owner;
+  the owner never gets them, so she cannot fill in links herself to work out a rater's answers;
+- administrators manage accounts (hand out a one-time reset code, recorded for the person), and see
+  nobody's answers; they cannot log in as anyone;
 - a copy of the whole database only for the one person of local use (in server mode it holds other people).
 """
 
@@ -125,6 +128,12 @@ def _owns_round(store: Store, me: int, round_id: Any) -> bool:
     return _is_id(round_id) and store.mirror.round_owner(round_id) == me
 
 
+def _facilitates_round(store: Store, me: int, round_id: Any) -> bool:
+    """The facilitator of a "begeleid" round, while still an active coach of its owner."""
+    pair = store.mirror.round_facilitator(round_id) if _is_id(round_id) else None
+    return pair is not None and pair[0] == me and store.coaching.active_scope(me, pair[1]) is not None
+
+
 def _is_local_person(store: Store, me: int, _target: Any) -> bool:
     return store.people.account(me) is None  # local mode: the one person of this computer has no account
 
@@ -148,6 +157,7 @@ LINK_COACHEE = Rule("link_coachee", "link_id", _is_coachee_of_link)
 COACH_OF = Rule("coach_of", "coachee_id", _coaches)
 PROFILE_OWNER = Rule("profile_owner", "profile_id", _owns_profile)
 ROUND_OWNER = Rule("round_owner", "round_id", _owns_round)
+ROUND_FACILITATOR = Rule("round_facilitator", "round_id", _facilitates_round)
 
 
 def allowed(store: Store, actor: Actor, rules: tuple[Rule, ...], arguments: dict[str, Any]) -> bool:

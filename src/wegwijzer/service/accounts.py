@@ -1,4 +1,4 @@
-"""Accounts: logging in and out, registering, one's own account, and the administrator's work."""
+"""Accounts: logging in and out, registering, a reset with an administrator's code, and one's own account."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 from wegwijzer.domain import credentials as cred
-from wegwijzer.domain.records import Account
+from wegwijzer.domain.records import Account, AccountEvent
 from wegwijzer.service import auth
-from wegwijzer.service.access import ADMIN, LOCAL_PERSON, PUBLIC, SIGNED_IN, guarded
+from wegwijzer.service.access import LOCAL_PERSON, PUBLIC, SIGNED_IN, guarded
 from wegwijzer.service.base import Part, ServiceError
 
 
@@ -23,6 +23,15 @@ class AccountService(Part):
     def register(self, name: str, email: str, password: str, client: str = "") -> None:
         """Throttled per client; the same answer whether or not the address had an account already."""
         auth.sign_up(self.store, name, email, password, client)
+
+    @guarded(PUBLIC)
+    def reset_with_code(self, email: str, code: str, new_password: str, client: str = "") -> auth.Login:
+        return auth.reset_with_code(self.store, email, code, new_password, client)
+
+    @guarded(SIGNED_IN)
+    def events(self, since: str = "") -> list[AccountEvent]:
+        """What was done to my account through an administrator (reset codes made and used), newest first."""
+        return self.store.audit.events(self.me, since)
 
     @guarded(SIGNED_IN)
     def logout_everywhere(self) -> None:
@@ -50,7 +59,6 @@ class AccountService(Part):
             raise ServiceError("Dat wachtwoord klopt niet; er is niets verwijderd.")
         self.store.people.delete(self.me)
 
-
     @guarded(LOCAL_PERSON)
     def backup(self) -> bytes:
         """A consistent copy of the whole database file (SQLite's online backup), for local use only."""
@@ -58,20 +66,3 @@ class AccountService(Part):
             target = Path(folder) / "wegwijzer-backup.db"
             self.store.backup_to(target)
             return target.read_bytes()
-
-
-class AdminService(Part):
-    """``svc.admin``: managing accounts; an administrator sees names and addresses, never answers."""
-
-    @guarded(ADMIN)
-    def accounts(self) -> list[Account]:
-        return self.store.people.accounts()
-
-    @guarded(ADMIN)
-    def reset_password(self, person_id: int) -> str:
-        """A temporary password for this person; they must choose a new one at the next login."""
-        if self.store.people.account(person_id) is None:
-            raise ServiceError("Dit account bestaat niet.")
-        temporary = cred.new_code(3)
-        self.store.people.set_password_hash(person_id, cred.hash_password(temporary), must_change=True)
-        return temporary

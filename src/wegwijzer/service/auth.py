@@ -130,6 +130,33 @@ def login(store: Store, email: str, password: str, client: str = "", device: str
     return Login(token=issued.token, person_id=issued.person_id, expires_at=issued.expires_at, device=device or "")
 
 
+def reset_with_code(store: Store, email: str, code: str, new_password: str, client: str = "", *,
+                    moment: float | None = None) -> Login:
+    """Set a new password with a reset code from an administrator, and log in; or raise ``LoginRefused``.
+
+    The code works once, only for its own e-mail address, until it expires; wrong codes count as failed
+    logins (the same throttle). Using it ends every other login of the person and is recorded for them.
+    """
+    email = cred.normalise_email(email)
+    moment = time.time() if moment is None else moment
+    wait = throttle_wait(store, email, client, moment=moment)
+    if wait:
+        raise LoginRefused(f"Er is te vaak een verkeerde code of een verkeerd wachtwoord ingevuld. Probeer het over "
+                           f"{cred.in_words(wait)} opnieuw.", retry_after=wait)
+    problem = cred.password_problem(new_password)
+    if problem:
+        raise LoginRefused(problem)
+    found = store.people.account_by_email(email)
+    new_hash = cred.hash_password(new_password)  # also for an unknown address, so timing tells nothing
+    code_hash = cred.token_hash(cred.normalise_code(code))
+    if found is None or not store.audit.use_reset(found[0].person_id, code_hash, new_hash):
+        store.logins.record_failure([f"email:{email}", f"client:{client}"], moment)
+        raise LoginRefused("Deze herstelcode hoort niet bij dit e-mailadres, is al gebruikt of is verlopen. "
+                           "Vraag de beheerder zo nodig om een nieuwe.")
+    store.logins.clear_failures(f"email:{email}")
+    return issue_token(store, found[0].person_id)
+
+
 def _checked(name: str, email: str, password: str) -> tuple[str, str]:
     name, email = name.strip(), cred.normalise_email(email)
     if not name or len(name) > 120:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from wegwijzer.content.methods import shared_methods
 from wegwijzer.domain import agenda, credentials
-from wegwijzer.domain.groups import GroupMember, GroupView, build_group_view, member_labels
-from wegwijzer.domain.records import AgendaChoice, Group
+from wegwijzer.domain.groups import GroupMember, GroupView, build_group_view, member_labels, pseudonym_order
+from wegwijzer.domain.records import AgendaChoice, Group, Membership
 from wegwijzer.service.access import GROUP_CREATOR, GROUP_MEMBER, SESSION_OWNER, SIGNED_IN, guarded
 from wegwijzer.service.base import Part, ServiceError, clean_name
 
-GROUP_NAMINGS = {"namen": "Met namen", "deelnemers": "Als Deelnemer A, B, C …"}
+GROUP_NAMINGS = {"namen": "Met de naam van wie dat zelf goedvindt, de anderen als Deelnemer A, B, …",
+                 "deelnemers": "Iedereen als Deelnemer A, B, C …"}
 MAX_AGENDA = 8
 
 
@@ -57,10 +58,19 @@ class GroupService(Part):
             group = dataclasses.replace(group, join_code="")
         return group
 
+    def _memberships(self, group_id: int) -> list[Membership]:
+        """The members in the group's pseudonym order (never the order they joined)."""
+        return pseudonym_order(self.store.groups.members(group_id), self.store.groups.pseudonym_seed(group_id))
+
     @guarded(GROUP_MEMBER)
     def members(self, group_id: int) -> list[GroupMember]:
         group = self.found(self.store.groups.get(group_id))
-        return member_labels(group, self.store.groups.members(group_id), self.me)
+        return member_labels(group, self._memberships(group_id), self.me)
+
+    @guarded(GROUP_MEMBER)
+    def show_my_name(self, group_id: int, shown: bool) -> None:
+        """My own choice: the group sees my name (when it uses names), or I stay "Deelnemer …"."""
+        self.store.groups.set_shows_name(group_id, self.me, bool(shown))
 
     @guarded(GROUP_MEMBER, SESSION_OWNER)
     def share(self, group_id: int, session_id: int) -> None:
@@ -77,7 +87,7 @@ class GroupService(Part):
     def dashboard(self, group_id: int) -> GroupDashboard:
         """The group, its members, the figures of the shared scores (never notes) and the agenda."""
         group = self.found(self.store.groups.get(group_id))
-        memberships = self.store.groups.members(group_id)
+        memberships = self._memberships(group_id)
         members = member_labels(group, memberships, self.me)
         view = build_group_view(self.library, group, members, self.store.groups.shared_answers(group_id),
                                 [m.person_id for m in memberships])
@@ -101,7 +111,24 @@ class GroupService(Part):
             self.store.groups.set_naming(group_id, naming)
 
     @guarded(GROUP_CREATOR)
+    def roster(self, group_id: int) -> list[tuple[int, str]]:
+        """For the facilitator, to remove someone: the other members' names, alphabetical, apart from any
+        label or score, so it tells nothing about who is which "Deelnemer"."""
+        return sorted(((m.person_id, m.name) for m in self.store.groups.members(group_id) if m.person_id != self.me),
+                      key=lambda pair: (pair[1].casefold(), pair[0]))
+
+    @guarded(GROUP_CREATOR)
+    def remove_member(self, group_id: int, person_id: int) -> None:
+        """Take a member out of the group; their shared scores leave with them."""
+        if person_id == self.me:
+            raise ServiceError("Je kunt jezelf niet verwijderen. Hef de groep op als je wilt stoppen.")
+        if not (isinstance(person_id, int) and self.store.groups.is_member(group_id, person_id)):
+            raise ServiceError("Deze persoon is geen lid (meer) van de groep.")
+        self.store.groups.remove_member(group_id, person_id)
+
+    @guarded(GROUP_CREATOR)
     def renew_code(self, group_id: int) -> str:
+        """A new join code; the old one stops working at once (members stay members)."""
         code = credentials.new_code()
         self.store.groups.set_join_code(group_id, code)
         return code

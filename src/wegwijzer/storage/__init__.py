@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from wegwijzer.storage.audit import Audit
 from wegwijzer.storage.coaching import Coaching
 from wegwijzer.storage.database import Database, DatabaseProblem
 from wegwijzer.storage.groups import Groups
@@ -29,6 +30,7 @@ class Store:
         self.db = Database(path)
         self.people = People(self.db)
         self.logins = Logins(self.db)
+        self.audit = Audit(self.db)
         self.sessions = Sessions(self.db)
         self.groups = Groups(self.db)
         self.coaching = Coaching(self.db)

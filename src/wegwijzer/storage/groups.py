@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Sequence
 
@@ -29,8 +30,9 @@ class Groups:
     def create(self, name: str, creator_id: int, join_code: str, naming: str) -> int:
         stamp = now()
         with self.db.write() as conn:
-            group = int(conn.execute("INSERT INTO groups (name, join_code, creator_id, naming, created_at)"
-                                     " VALUES (?, ?, ?, ?, ?)", (name, join_code, creator_id, naming, stamp)).lastrowid)
+            group = int(conn.execute("INSERT INTO groups (name, join_code, creator_id, naming, created_at, pseudonym_seed)"
+                                     " VALUES (?, ?, ?, ?, ?, ?)",
+                                     (name, join_code, creator_id, naming, stamp, secrets.token_hex(16))).lastrowid)
             conn.execute("INSERT INTO group_members (group_id, person_id, joined_at) VALUES (?, ?, ?)",
                          (group, creator_id, stamp))
         return group
@@ -49,11 +51,21 @@ class Groups:
         return [_group(r) for r in rows]
 
     def members(self, group_id: int) -> list[Membership]:
-        rows = self.db.rows("SELECT m.group_id, m.person_id, p.name, m.session_id, m.joined_at FROM group_members m"
-                            " JOIN people p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY m.joined_at, m.rowid",
-                            (group_id,))
+        rows = self.db.rows("SELECT m.group_id, m.person_id, p.name, m.session_id, m.joined_at, m.shows_name"
+                            " FROM group_members m JOIN people p ON p.id = m.person_id WHERE m.group_id = ?"
+                            " ORDER BY m.joined_at, m.rowid", (group_id,))
         return [Membership(group_id=r["group_id"], person_id=r["person_id"], name=r["name"],
-                           session_id=r["session_id"], joined_at=r["joined_at"]) for r in rows]
+                           session_id=r["session_id"], joined_at=r["joined_at"], shows_name=bool(r["shows_name"]))
+                for r in rows]
+
+    def pseudonym_seed(self, group_id: int) -> str:
+        row = self.db.row("SELECT pseudonym_seed FROM groups WHERE id = ?", (group_id,))
+        return row["pseudonym_seed"] if row else ""
+
+    def set_shows_name(self, group_id: int, person_id: int, shown: bool) -> None:
+        with self.db.write() as conn:
+            conn.execute("UPDATE group_members SET shows_name = ? WHERE group_id = ? AND person_id = ?",
+                         (int(shown), group_id, person_id))
 
     def is_member(self, group_id: int, person_id: int) -> bool:
         return self.db.exists("SELECT 1 FROM group_members WHERE group_id = ? AND person_id = ?", (group_id, person_id))

@@ -224,3 +224,43 @@ def _m0007(db: sqlite_utils.Database) -> None:
             last_used_at TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX known_devices_person ON known_devices(person_id)")
+
+
+@migrations(name="0008_password_resets_account_events")
+def _m0008(db: sqlite_utils.Database) -> None:
+    # a one-time reset code an administrator hands out; only its hash, one open code per person
+    db.execute("""
+        CREATE TABLE password_resets (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            code_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""")
+    # what was done to an account by or through an administrator; the person sees it, nobody can remove it
+    db.execute("""
+        CREATE TABLE account_events (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('reset_issued','reset_used')),
+            admin_name TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX account_events_person ON account_events(person_id, at)")
+
+
+@migrations(name="0009_group_name_consent_and_pseudonym_seed")
+def _m0009(db: sqlite_utils.Database) -> None:
+    # a name shows only for a member who agreed; nobody has agreed yet in existing groups
+    db.execute("ALTER TABLE group_members ADD COLUMN shows_name INTEGER NOT NULL DEFAULT 0 CHECK (shows_name IN (0,1))")
+    # the secret behind each group's order of "Deelnemer A, B, …" (not the join order)
+    db.execute("ALTER TABLE groups ADD COLUMN pseudonym_seed TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE groups SET pseudonym_seed = lower(hex(randomblob(16)))")
+
+
+@migrations(name="0010_facilitated_mirror_rounds")
+def _m0010(db: sqlite_utils.Database) -> None:
+    # "begeleid": a coach makes and hands out the rater links, so the person never holds them
+    db.execute("ALTER TABLE mirror_rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'zelf' CHECK (kind IN ('zelf','begeleid'))")
+    db.execute("ALTER TABLE mirror_rounds ADD COLUMN facilitator_id INTEGER REFERENCES people(id) ON DELETE SET NULL")
+    # an invitation of a facilitated round waits (under a placeholder that is no token's hash) until issued
+    db.execute("ALTER TABLE mirror_invites ADD COLUMN issued INTEGER NOT NULL DEFAULT 1 CHECK (issued IN (0,1))")

@@ -16,7 +16,7 @@ from wegwijzer.storage import DatabaseProblem
 from wegwijzer.web.base import store
 from wegwijzer.web.failure import FailurePage
 from wegwijzer.web.gate import LoginGate
-from wegwijzer.web.login import login_page, logout_page, register_page
+from wegwijzer.web.login import login_page, logout_page, register_page, reset_page
 from wegwijzer.web.notes import note_beacon
 from wegwijzer.web.rater import rater_page
 from wegwijzer.web.shell import PageShell
@@ -27,6 +27,7 @@ def routes() -> list[Route]:
         Route("/inloggen", login_page, methods=["GET", "POST"]),
         Route("/registreren", register_page, methods=["GET", "POST"]),
         Route("/uitloggen", logout_page, methods=["GET", "POST"]),
+        Route("/wachtwoord-herstellen", reset_page, methods=["GET", "POST"]),
         Route("/feedback/{token}", rater_page, methods=["GET", "POST"]),
         Route("/notitie", note_beacon, methods=["POST"]),
     ]

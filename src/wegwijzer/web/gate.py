@@ -23,7 +23,7 @@ from wegwijzer.web import media
 from wegwijzer.web.base import current_person, own_origin
 from wegwijzer.web.rater import RATER_PATH
 
-OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/_stcore/", "/static/", "/favicon", "/manifest",
+OPEN_PATHS = ("/inloggen", "/registreren", "/uitloggen", "/wachtwoord-herstellen", "/_stcore/", "/static/", "/favicon", "/manifest",
               "/robots.txt")
 METRICS_PATH = "/_stcore/metrics"  # Streamlit's server figures: only for someone logged in, in server mode
 GATED_METHODS = {"GET", "HEAD"}  # HEAD answers what GET would, so it passes the same gate

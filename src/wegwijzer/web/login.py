@@ -57,8 +57,9 @@ def _safe_next(target: str | None) -> str:
 def _set_cookies(response: Response, login: auth.Login) -> None:
     response.set_cookie(auth.COOKIE_NAME, login.token, max_age=credentials.TOKEN_DAYS * 86_400, httponly=True,
                         samesite="lax", secure=settings().secure_cookie, path="/")
-    response.set_cookie(auth.DEVICE_COOKIE_NAME, login.device, max_age=credentials.DEVICE_DAYS * 86_400,
-                        httponly=True, samesite="lax", secure=settings().secure_cookie, path="/")
+    if login.device:  # a login by password; a reset code does not make a device known
+        response.set_cookie(auth.DEVICE_COOKIE_NAME, login.device, max_age=credentials.DEVICE_DAYS * 86_400,
+                            httponly=True, samesite="lax", secure=settings().secure_cookie, path="/")
 
 
 def _refused(page: HTMLResponse, retry_after: int) -> HTMLResponse:
@@ -126,6 +127,39 @@ async def register_page(request: Request) -> Response:
     # the same answer whether the address was new or had an account already
     return _page("Inloggen", "Log in om verder te gaan.", "login", notice=REGISTERED,
                  email=credentials.normalise_email(email))
+
+
+async def reset_page(request: Request) -> Response:
+    """A new password with the one-time code an administrator handed out; then logged in."""
+    lead = ("Heb je van de beheerder een herstelcode gekregen? Kies hier een nieuw wachtwoord. "
+            "De code werkt één keer.")
+    if not settings().server_mode:
+        return RedirectResponse("./", status_code=303)
+    if request.method == "GET":
+        return _page("Nieuw wachtwoord", lead, "reset")
+    if not same_origin(request):
+        return _page("Nieuw wachtwoord", lead, "reset", status=403,
+                     error="Dit formulier kwam niet van deze site. Open de pagina opnieuw.")
+    try:
+        fields = await form(request)
+    except FormTooLarge:
+        return _page("Nieuw wachtwoord", lead, "reset", status=413, error=TOO_LARGE)
+    email, code = fields.get("email", ""), fields.get("code", "")
+    password, again = fields.get("password", ""), fields.get("again", "")
+    if password != again:
+        return _page("Nieuw wachtwoord", lead, "reset", status=400, email=email, code=code,
+                     error="De twee nieuwe wachtwoorden zijn niet gelijk.")
+    try:
+        login = await password_work(lambda: service().account.reset_with_code(email, code, password, client(request)))
+    except auth.LoginRefused as exc:
+        return _refused(_page("Nieuw wachtwoord", lead, "reset", status=429 if exc.throttled else 400,
+                              error=exc.message, email=email, code=code), exc.retry_after)
+    except credentials.HashingBusy as exc:
+        return _refused(_page("Nieuw wachtwoord", lead, "reset", status=503, error=exc.message, email=email,
+                              code=code), 60)
+    response = RedirectResponse("./", status_code=303)
+    _set_cookies(response, login)
+    return response
 
 
 async def logout_page(request: Request) -> Response:

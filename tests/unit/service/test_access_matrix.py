@@ -22,6 +22,7 @@ from wegwijzer.storage import Store
 
 PASSWORD = "een-goed-wachtwoord"
 HASH = credentials.hash_password(PASSWORD)  # once: argon2 is slow on purpose
+RESET_CODE = "RRRR-EEEE-SSSS-TTTT"  # an administrator's open reset code for "stranger"
 
 ACTORS = ("owner", "member", "other_group", "coach_scores", "coach_notes", "revoked_coach", "stranger",
           "logged_out", "admin")
@@ -45,6 +46,7 @@ class World:
     profile: int  # the owner's own function profile
     round: int  # the owner's feedback round on the completed session
     rater_token: str  # one unused rater link of that round
+    facilitated: int  # the owner's round whose links "coach_scores" hands out
 
 
 def build_world(library) -> World:
@@ -81,13 +83,17 @@ def build_world(library) -> World:
         store.coaching.accept(links[coach], people[coach])
     store.coaching.revoke(links["revoked_coach"])
     invite = store.coaching.create_link(owner, "WWWW-XXXX-YYYY-ZZZZ", "scores")
+    store.audit.issue_reset(people["stranger"], credentials.token_hash(RESET_CODE), "2999-01-01T00:00:00+00:00", "Admin")
     owner_service = Service(store, library, Actor(owner))
     profile = owner_service.personal.save_profile({"key": "eigen", "name": "Eigen", "description": "Een vacature.",
                                           "roles": {"verbinder": {"weight": 3}}, "themes": {}})
     round_id, rater_links = owner_service.mirror.create_round(done, "Ronde", quick[:5], [("Wethouder", "college"),
                                                                                    ("Directeur", "directieteam")])
+    facilitated, none = owner_service.mirror.create_round(done, "Begeleid", quick[:3], [("Wethouder", "college")],
+                                                          facilitator_id=people["coach_scores"])
+    assert none == []  # the owner never receives the links of a facilitated round
     return World(store, people, done, open_session, group, links["coach_scores"], links["coach_notes"], invite,
-                 profile, round_id, rater_links[0].token)
+                 profile, round_id, rater_links[0].token, facilitated)
 
 
 def _export(world: World) -> bytes:
@@ -137,6 +143,9 @@ CASES = {
     "groups.dashboard": (lambda s, w: s.groups.dashboard(w.group), GROUP),
     "groups.leave": (lambda s, w: s.groups.leave(w.group), GROUP),
     "groups.update": (lambda s, w: s.groups.update(w.group, name="Hernoemd"), OWNER),
+    "groups.show_my_name": (lambda s, w: s.groups.show_my_name(w.group, True), GROUP),
+    "groups.roster": (lambda s, w: s.groups.roster(w.group), OWNER),
+    "groups.remove_member": (lambda s, w: s.groups.remove_member(w.group, w.people["member"]), OWNER),
     "groups.renew_code": (lambda s, w: s.groups.renew_code(w.group), OWNER),
     "groups.save_agenda": (lambda s, w: s.groups.save_agenda(w.group, [AgendaChoice(5, "balint", "eigen")]), OWNER),
     "groups.reset_agenda": (lambda s, w: s.groups.reset_agenda(w.group), OWNER),
@@ -164,14 +173,21 @@ CASES = {
     "mirror.close_round": (lambda s, w: s.mirror.close_round(w.round), OWNER),
     "mirror.delete_round": (lambda s, w: s.mirror.delete_round(w.round), OWNER),
     "mirror.outcome": (lambda s, w: s.mirror.outcome(w.round), OWNER),
+    # the links of a facilitated round: its facilitator only, never the owner (issue 14, item 3)
+    "mirror.issue_links": (lambda s, w: s.mirror.issue_links(w.facilitated), {"coach_scores"}),
+    "mirror.facilitated_rounds": (lambda s, w: s.mirror.facilitated_rounds(), SIGNED_IN),
     "mirror.rater_form": (lambda s, w: s.mirror.rater_form(w.rater_token), EVERYONE),
     "mirror.submit_feedback": (lambda s, w: s.mirror.submit_feedback(w.rater_token, {w.store.sessions.get(w.done).themes[0]: 4}, {}),
                         EVERYONE),
     # administration
     "admin.accounts": (lambda s, w: s.admin.accounts(), {"admin"}),
-    "admin.reset_password": (lambda s, w: s.admin.reset_password(w.people["stranger"]), {"admin"}),
+    "admin.issue_reset": (lambda s, w: s.admin.issue_reset(w.people["stranger"]), {"admin"}),
+    "admin.open_resets": (lambda s, w: s.admin.open_resets(), {"admin"}),
     # logging in: public
     "account.login": (lambda s, w: s.account.login("stranger@test.nl", PASSWORD), EVERYONE),
+    "account.reset_with_code": (lambda s, w: s.account.reset_with_code("stranger@test.nl", RESET_CODE,
+                                                                        "nog-een-goed-wachtwoord"), EVERYONE),
+    "account.events": (lambda s, w: s.account.events(), SIGNED_IN),
     "account.register": (lambda s, w: s.account.register("Nieuw Iemand", "nieuw@test.nl", "een-lang-wachtwoord"), EVERYONE),
 }
 

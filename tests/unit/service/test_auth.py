@@ -184,12 +184,57 @@ def test_password_hashing_has_a_bound_and_says_busy_instead_of_queueing(monkeypa
     assert not credentials.verify_password(credentials.DUMMY_HASH, "x")
 
 
-def test_admin_reset_sets_a_temporary_password_and_ends_logins(store, account):
-    login = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
-    store.people.set_password_hash(account, credentials.hash_password("tijdelijk-123456"), must_change=True)
-    assert auth.person_for_token(store, login.token) is None
-    assert store.people.account(account).must_change_password
-    assert auth.login(store, "anna@gemeente.nl", "tijdelijk-123456").person_id == account
+def test_an_admin_reset_only_hands_out_a_code_and_never_logs_the_admin_in(store, account, library):
+    admin = auth.register(store, "Bea Beheer", "beheer@gemeente.nl", "beheer-wachtwoord", is_admin=True)
+    anna_login = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
+    code = Service(store, library, Actor(admin)).admin.issue_reset(account)
+    # the code changes nothing by itself: the old password and the existing login still work
+    assert auth.person_for_token(store, anna_login.token) == account
+    assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord").person_id == account
+    assert not store.people.account(account).must_change_password
+    # it is no password either
+    with pytest.raises(auth.LoginRefused):
+        auth.login(store, "anna@gemeente.nl", code)
+    # the person is told, with the administrator's name, before anything else happens
+    anna = Service(store, library, Actor(account))
+    [issued] = anna.account.events()
+    assert (issued.kind, issued.admin_name) == ("reset_issued", "Bea Beheer")
+
+
+def test_a_reset_code_works_once_for_its_own_address_and_is_recorded(store, account, library):
+    admin = auth.register(store, "Bea Beheer", "beheer@gemeente.nl", "beheer-wachtwoord", is_admin=True)
+    old_login = auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord")
+    code = Service(store, library, Actor(admin)).admin.issue_reset(account)
+    with pytest.raises(auth.LoginRefused, match="hoort niet bij dit e-mailadres"):
+        auth.reset_with_code(store, "beheer@gemeente.nl", code, "een-nieuw-wachtwoord")  # not the admin's own
+    with pytest.raises(auth.LoginRefused, match="minstens 10 tekens"):
+        auth.reset_with_code(store, "anna@gemeente.nl", code, "kort")
+    login = auth.reset_with_code(store, "anna@gemeente.nl", code.lower().replace("-", " "), "een-nieuw-wachtwoord")
+    assert login.person_id == account
+    assert auth.person_for_token(store, old_login.token) is None  # every other login ended
+    assert auth.login(store, "anna@gemeente.nl", "een-nieuw-wachtwoord").person_id == account
+    with pytest.raises(auth.LoginRefused, match="al gebruikt"):
+        auth.reset_with_code(store, "anna@gemeente.nl", code, "nog-een-ander-wachtwoord")
+    assert [e.kind for e in Service(store, library, Actor(account)).account.events()] == ["reset_used", "reset_issued"]
+    assert Service(store, library, Actor(admin)).account.events() == []  # only the person's own events
+
+
+def test_wrong_reset_codes_count_as_failed_logins_and_an_expired_code_is_refused(store, account):
+    start = 3_000_000.0
+    free = credentials.EMAIL_THROTTLE.free
+    for i in range(free):
+        with pytest.raises(auth.LoginRefused):
+            auth.reset_with_code(store, "anna@gemeente.nl", "AAAA-BBBB-CCCC-DDDD", "een-nieuw-wachtwoord",
+                                 moment=start + i)
+    with pytest.raises(auth.LoginRefused) as refused:  # one second after the last wrong code: wait first
+        auth.reset_with_code(store, "anna@gemeente.nl", "AAAA-BBBB-CCCC-DDDD", "een-nieuw-wachtwoord",
+                             moment=start + free)
+    assert refused.value.throttled
+    store.audit.issue_reset(account, credentials.token_hash("EEEE-FFFF-GGGG-HHHH"), "2020-01-01T00:00:00+00:00", "Bea")
+    with pytest.raises(auth.LoginRefused, match="verlopen"):
+        auth.reset_with_code(store, "anna@gemeente.nl", "EEEE-FFFF-GGGG-HHHH", "een-nieuw-wachtwoord", client="x",
+                             moment=start + 100)
+    assert auth.login(store, "anna@gemeente.nl", "lang-genoeg-wachtwoord", moment=start + 10**6).person_id == account
 
 
 def test_codes_are_unguessable_readable_and_forgiving_when_typed():

@@ -236,7 +236,8 @@ def test_a_response_row_cannot_be_traced_to_its_invitation(world):
     [row] = responses(store)
     assert hashlib.sha256(links[2].token.encode()).hexdigest() not in json.dumps(row)
     # the secretary sees who answered, never what
-    assert {tuple(sorted(f.name for f in dataclasses.fields(i))) for i in owner.mirror.invites(round_id)} == {("category", "created_at", "label", "used")}
+    assert {tuple(sorted(f.name for f in dataclasses.fields(i))) for i in owner.mirror.invites(round_id)} == {
+        ("category", "created_at", "issued", "label", "used")}
 
 
 # --- the outcome: only after closing, aggregated by the rule in mirror.py ----------------------------------

@@ -65,6 +65,16 @@ SEED_AT_VERSION = {
         "INSERT INTO known_devices (token_hash, person_id, created_at, last_used_at) VALUES"
         " ('cd34', 1, '2025-07-01T10:00:00+00:00', '2025-07-01T10:00:00+00:00')",
     ],
+    "0008_password_resets_account_events": [
+        "INSERT INTO account_events (person_id, kind, admin_name, at) VALUES (1, 'reset_issued', 'Bea',"
+        " '2025-07-01T10:00:00+00:00')",
+    ],
+    "0009_group_name_consent_and_pseudonym_seed": [
+        "UPDATE group_members SET shows_name = 1 WHERE group_id = 1 AND person_id = 1",
+    ],
+    "0010_facilitated_mirror_rounds": [
+        "UPDATE mirror_rounds SET kind = 'begeleid', facilitator_id = 2 WHERE id = 1",
+    ],
 }
 
 
@@ -100,9 +110,22 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     if "0003_accounts_groups_coaching" in names[: names.index(version) + 1]:
         assert store.people.account(1).email == "a@gemeente.nl" and store.people.account(1).is_admin
         assert [(m.person_id, m.session_id) for m in store.groups.members(1)] == [(1, 1)]
+        at_0009 = "0009_group_name_consent_and_pseudonym_seed" in names[: names.index(version) + 1]
+        if not at_0009:  # a group made before 0009 gets its own secret order when migrated
+            assert len(store.groups.pseudonym_seed(1)) == 32
+        # nobody agreed to show a name before 0009; afterwards the member's own choice is kept
+        assert store.groups.members(1)[0].shows_name == at_0009
         assert store.groups.get(1).naming == "deelnemers"
         assert store.coaching.active_scope(2, 1) == "scores"
         assert store.coaching.prep(1) == CoachPrep(themes=(30,))
+    if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
+        # rounds from before 0010 were run by the person herself; afterwards the kind is kept
+        at_0010 = "0010_facilitated_mirror_rounds" in names[: names.index(version) + 1]
+        spiegel = store.mirror.round(1)
+        assert (spiegel.kind, spiegel.facilitator_name) == (("begeleid", "Coach C") if at_0010 else ("zelf", ""))
+        assert store.mirror.invites(1)[0].issued
+    if "0008_password_resets_account_events" in names[: names.index(version) + 1]:
+        assert [e.admin_name for e in store.audit.events(1)] == ["Bea"]
     if "0004_profiles_research_mirror" in names[: names.index(version) + 1]:
         assert store.personal.profiles(1) == [(1, {"key": "vacature"})]
         assert store.personal.study_answers(1) == StudyAnswers(leadership="verbindend")
