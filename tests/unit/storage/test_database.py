@@ -25,7 +25,7 @@ def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
     first = Store(path)
     names = first.applied_migrations()
     assert names == ["0001_people_sessions_answers", "0002_actions", "0003_accounts_groups_coaching",
-                     "0004_profiles_research_mirror", "0005_session_origin"]
+                     "0004_profiles_research_mirror", "0005_session_origin", "0006_development_plan"]
     first.close()
     again = Store(path)
     assert again.applied_migrations() == names
