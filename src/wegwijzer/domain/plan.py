@@ -46,7 +46,7 @@ class PlanError(DutchMessage, ValueError):
 
 def _clean(value: str, *, lines: bool = False) -> str:
     """Typed text without control characters; on one line unless ``lines`` (then paragraphs are kept)."""
-    value = "".join(c for c in str(value) if c == "\n" or unicodedata.category(c) != "Cc")
+    value = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in str(value))
     if lines:
         return "\n".join(" ".join(line.split()) for line in value.strip().splitlines()).strip()
     return " ".join(value.split())
@@ -261,7 +261,10 @@ def movement_summary(movement: PlanMovement) -> str:
         change = movement.themes[0].change
         went = "ging omhoog" if change > 0 else "ging omlaag" if change < 0 else "bleef gelijk"
         return f"{worked} Je score daarop {went}."
-    shared = (f"Alle {worked_on} heb je" if movement.shared == worked_on else f"Op {movement.shared} daarvan heb je")
+    if movement.shared == worked_on:
+        shared = f"Je hebt ze {'allebei' if worked_on == 2 else 'allemaal'}"
+    else:
+        shared = f"Op {movement.shared} daarvan heb je"
     parts = [p for p in (_went(movement.up, "ging omhoog", "gingen omhoog"),
                          _went(movement.same, "bleef gelijk", "bleven gelijk"),
                          _went(movement.down, "ging omlaag", "gingen omlaag")) if p]
