@@ -69,7 +69,7 @@ def clean_what(value: str, limit: int = MAX_WHAT) -> str:
 def clean_support(value: str) -> str:
     support = _clean(value or "")
     if len(support) > MAX_SUPPORT:
-        raise _too_long("'met wie of welke steun'", MAX_SUPPORT, support)
+        raise _too_long("het veld ‘met wie of welke steun’", MAX_SUPPORT, support)
     return support
 
 
@@ -88,7 +88,7 @@ def check_due(due: dt.date | None, today: dt.date) -> dt.date:
         raise PlanError("Kies een datum waarop je de actie af wilt hebben.")
     if due < today:
         raise PlanError(f"Kies een datum vanaf vandaag; {text.date(due)} is al voorbij.")
-    if due > today.replace(year=today.year + MAX_YEARS_AHEAD, day=min(today.day, 28)):
+    if due > months_on(today, 12 * MAX_YEARS_AHEAD):
         raise PlanError(f"Kies een datum binnen {MAX_YEARS_AHEAD} jaar.")
     return due
 
@@ -112,7 +112,7 @@ def changed_action(action: PlanAction, what: str, due: dt.date | None, support: 
 
 
 def with_status(action: PlanAction, status: str, look_back: str | None = None) -> ActionDraft:
-    """``action`` with a new status; ``look_back`` None keeps the look-back it has (it is never thrown away)."""
+    """``action`` with a new status; ``look_back`` None keeps the look-back it has, a text replaces it."""
     kept = action.look_back if look_back is None else clean_look_back(look_back)
     return ActionDraft(theme=action.theme, what=action.what, due=action.due, support=action.support,
                        status=check_status(status), look_back=kept)
@@ -124,16 +124,17 @@ def carried_over(theme: int, one_line: str) -> ActionDraft | None:
     return ActionDraft(theme=theme, what=what, due=None) if what else None
 
 
-def suggested_reflection(today: dt.date, months: int = REFLECTION_MONTHS) -> dt.date:
-    """The date for the next reflection: ``months`` on, the same day of the month where it exists."""
-    month = today.month - 1 + months
-    year, month = today.year + month // 12, month % 12 + 1
-    for day in range(today.day, 0, -1):
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+def months_on(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the last day of that month when it is shorter."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def suggested_reflection(today: dt.date) -> dt.date:
+    """The date for the next reflection: a quick scan three months on."""
+    return months_on(today, REFLECTION_MONTHS)
 
 
 # --- reading a plan ----------------------------------------------------------------------------------

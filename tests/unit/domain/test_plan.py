@@ -44,7 +44,7 @@ def test_a_new_action_is_planned_cleaned_and_keeps_its_fields():
     ("Iets", TODAY - dt.timedelta(days=1), "", "Kies een datum vanaf vandaag; 2 december 2026 is al voorbij."),
     ("Iets", dt.date(2032, 1, 1), "", "Kies een datum binnen 5 jaar."),
     ("Iets", dt.datetime(2027, 1, 1, 10, 0), "", "Kies een datum waarop je de actie af wilt hebben."),
-    ("Iets", TODAY, "y" * 201, "Houd 'met wie of welke steun' kort: hoogstens 200 tekens (nu 201)."),
+    ("Iets", TODAY, "y" * 201, "Houd het veld ‘met wie of welke steun’ kort: hoogstens 200 tekens (nu 201)."),
 ])
 def test_bad_input_is_refused_in_dutch(what, due, support, message):
     with pytest.raises(plan.PlanError) as info:
@@ -96,6 +96,8 @@ def test_the_next_reflection_is_three_months_on_or_the_last_day_of_that_month():
     assert plan.suggested_reflection(dt.date(2026, 12, 3)) == dt.date(2027, 3, 3)
     assert plan.suggested_reflection(dt.date(2026, 11, 30)) == dt.date(2027, 2, 28)
     assert plan.suggested_reflection(dt.date(2027, 11, 30)) == dt.date(2028, 2, 29)
+    assert plan.months_on(dt.date(2026, 10, 31), 2) == dt.date(2026, 12, 31)
+    assert plan.months_on(dt.date(2028, 2, 29), 60) == dt.date(2033, 2, 28)  # the five-year limit of a due date
 
 
 # --- reading a plan ----------------------------------------------------------------------------------
