@@ -121,6 +121,15 @@ def _owns_action(store: Store, me: int, action_id: Any) -> bool:
     return _is_id(action_id) and store.plan.owner(action_id) == me
 
 
+def _owns_actions(store: Store, me: int, action_ids: Any) -> bool:
+    """Every key of a mapping (or item of a list) is an action of ``me``."""
+    try:
+        ids = list(action_ids)
+    except TypeError:
+        return False
+    return all(_owns_action(store, me, action_id) for action_id in ids)
+
+
 def _owns_round(store: Store, me: int, round_id: Any) -> bool:
     return _is_id(round_id) and store.mirror.round_owner(round_id) == me
 
@@ -149,6 +158,7 @@ COACH_OF = Rule("coach_of", "coachee_id", _coaches)
 PROFILE_OWNER = Rule("profile_owner", "profile_id", _owns_profile)
 ROUND_OWNER = Rule("round_owner", "round_id", _owns_round)
 ACTION_OWNER = Rule("action_owner", "action_id", _owns_action)
+ACTIONS_OWNER = Rule("actions_owner", "changes", _owns_actions)
 
 
 def allowed(store: Store, actor: Actor, rules: tuple[Rule, ...], arguments: dict[str, Any]) -> bool:

@@ -8,7 +8,7 @@ a member chose to show it, without support and look-back, for as long as they ar
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -18,6 +18,7 @@ from wegwijzer.domain.groups import member_labels
 from wegwijzer.domain.records import PlanAction
 from wegwijzer.service.access import (
     ACTION_OWNER,
+    ACTIONS_OWNER,
     COACH_OF,
     GROUP_MEMBER,
     SESSION_COACHING,
@@ -89,6 +90,19 @@ class PlanService(Part):
         with _refused_in_dutch():
             draft = plan.with_status(action, status, look_back)
         self.store.plan.save(action_id, draft)
+
+    @guarded(ACTIONS_OWNER)
+    def set_statuses(self, changes: Mapping[int, tuple[str, str | None]]) -> None:
+        """Several actions at once ("Hoe ging het?" at the start of a new session): per action id its status and
+        look-back (None keeps it). All or nothing: one bad change stores none, and the refusal names that action."""
+        drafts = {}
+        for action_id, (status, look_back) in changes.items():
+            action = self.found(self.store.plan.get(action_id))
+            try:
+                drafts[action_id] = plan.with_status(action, status, look_back)
+            except plan.PlanError as exc:
+                raise ServiceError(f"‘{action.what}’: {exc.message}") from None
+        self.store.plan.save_many(drafts)
 
     @guarded(ACTION_OWNER)
     def delete(self, action_id: int) -> None:

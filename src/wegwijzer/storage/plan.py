@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from wegwijzer.clock import now
 from wegwijzer.domain.records import Action, ActionDraft, PlanAction
@@ -90,11 +90,16 @@ class Plan:
 
     def save(self, action_id: int, draft: ActionDraft) -> None:
         """Store a changed action (what, due, support, status, look-back); its theme and session stay."""
+        self.save_many({action_id: draft})
+
+    def save_many(self, drafts: Mapping[int, ActionDraft]) -> None:
+        """Store several changed actions in one transaction (all or nothing)."""
+        stamp = now()
         with self.db.write() as conn:
-            conn.execute("UPDATE plan_actions SET what = ?, due = ?, support = ?, status = ?, look_back = ?,"
-                         " revision = revision + 1, updated_at = ? WHERE id = ?",
-                         (draft.what, draft.due.isoformat() if draft.due else None, draft.support, draft.status,
-                          draft.look_back, now(), action_id))
+            conn.executemany("UPDATE plan_actions SET what = ?, due = ?, support = ?, status = ?, look_back = ?,"
+                             " revision = revision + 1, updated_at = ? WHERE id = ?",
+                             [(d.what, d.due.isoformat() if d.due else None, d.support, d.status, d.look_back, stamp,
+                               action_id) for action_id, d in drafts.items()])
 
     def delete(self, action_id: int) -> None:
         with self.db.write() as conn:

@@ -181,6 +181,7 @@ CASES = {
     "plan.update": (lambda s, w: s.plan.update(w.action, "Anders", FUTURE), OWNER),
     "plan.set_status": (lambda s, w: s.plan.set_status(w.action, "bezig"), OWNER),
     "plan.delete": (lambda s, w: s.plan.delete(w.action), OWNER),
+    "plan.set_statuses": (lambda s, w: s.plan.set_statuses({w.action: ("bezig", None)}), OWNER),
     "plan.share": (lambda s, w: s.plan.share(w.action, w.group), OWNER),
     "plan.withdraw": (lambda s, w: s.plan.withdraw(w.action, w.group), OWNER),
     "plan.shared_groups": (lambda s, w: s.plan.shared_groups(w.action), OWNER),

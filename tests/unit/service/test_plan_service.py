@@ -10,7 +10,7 @@ from wegwijzer import clock
 from wegwijzer.domain.records import Answer
 from wegwijzer.render.calendar import plan_calendar
 from wegwijzer.service import Service, ServiceError
-from wegwijzer.service.access import Actor
+from wegwijzer.service.access import AccessDenied, Actor
 from wegwijzer.storage import Store
 
 TODAY = clock.today()
@@ -62,6 +62,30 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(store, me, call, mess
         call(me, sid, action)
     assert message in info.value.message
     assert "\n".join(store.conn.iterdump()) == before
+
+
+def test_several_statuses_at_once_are_all_or_nothing(store, me):
+    sid = completed(store, me.actor.person_id, "2026-03-01T10:00:00+00:00", {2: 3})
+    first, second = me.plan.add(sid, 2, "Eerste", SOON), me.plan.add(sid, 2, "Tweede", SOON)
+    before = "\n".join(store.conn.iterdump())
+    with pytest.raises(ServiceError) as info:
+        me.plan.set_statuses({first: ("gedaan", "Klaar"), second: ("losgelaten", "x" * 5000)})
+    assert info.value.message == "‘Tweede’: Houd je terugblik kort: hoogstens 2.000 tekens (nu 5.000)."
+    assert "\n".join(store.conn.iterdump()) == before
+    me.plan.set_statuses({first: ("gedaan", "Klaar"), second: ("bezig", None)})
+    assert [(a.what, a.status, a.look_back) for a in me.plan.mine()] == [("Eerste", "gedaan", "Klaar"),
+                                                                         ("Tweede", "bezig", "")]
+
+
+def test_several_statuses_at_once_only_for_ones_own_actions(store, library, me):
+    other = Service(store, library, Actor(store.people.create("Ander")))
+    theirs = other.plan.add(completed(store, other.actor.person_id, "2026-03-01T10:00:00+00:00", {2: 3}), 2, "Van hen",
+                            SOON)
+    mine = me.plan.add(completed(store, me.actor.person_id, "2026-03-01T10:00:00+00:00", {2: 3}), 2, "Van mij", SOON)
+    for changes in ({mine: ("gedaan", None), theirs: ("gedaan", None)}, {"x": ("gedaan", None)}, 5):
+        with pytest.raises(AccessDenied):
+            me.plan.set_statuses(changes)
+    assert store.plan.get(theirs).status == store.plan.get(mine).status == "gepland"
 
 
 def test_the_dashboard_one_line_field_is_the_first_action_of_that_theme_in_that_session(store, me):
