@@ -78,6 +78,9 @@ def main() -> int:
         if want("P6"):
             show(writers.p6_threads())
             show(writers.p6_processes())
+        if want("P8"):
+            for fig in F.p8_plan(store, library):
+                show(fig)
         if want("P7"):
             show(F.p7_pdf(store, library, sid))
     if not args.skip_scale and want("S1"):

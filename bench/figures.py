@@ -1,4 +1,4 @@
-"""The figures P1–P7 (P6 in writers.py) and the scale run S1. Each function returns one or more Figure results."""
+"""The figures P1–P8 (P6 in writers.py) and the scale run S1. Each function returns one or more Figure results."""
 
 from __future__ import annotations
 
@@ -260,6 +260,47 @@ def p7_pdf(store, library, session_id: int, runs: int = 5) -> Figure:
     return Figure("P7", "pdf_report_warm", "s",
                   timed(lambda: render_pdf(report_input(library, view, include_notes=False)), runs, warmup=1,
                         scale=1.0), 1.5)
+
+
+def plan_person(store, library, actions: int = 100, sessions: int = 4) -> tuple[int, list[int]]:
+    """A new person with ``sessions`` completed sessions of 100 answers and ``actions`` plan actions spread over them
+    (every status, dates around today); returns (person id, session ids, oldest first)."""
+    import datetime as dt
+
+    from wegwijzer.demo import populate
+    from wegwijzer.domain.records import ActionDraft
+
+    person = store.people.create("Bench Plan")
+    ids = populate(store, library, people=1, sessions_per_person=sessions, seed=8, person_id=person)
+    statuses = ("gepland", "bezig", "gedaan", "losgelaten")
+    for i in range(len(store.plan.of_person(person)), actions):  # the demo's one-line actions count too
+        draft = ActionDraft(theme=1 + (i * 37) % 100, what=f"Actie {i + 1}: een gesprek voeren en vastleggen",
+                            due=dt.date.today() + dt.timedelta(days=i * 3 - 120), support="Met de coach" * (i % 2),
+                            status=statuses[i % 4], look_back="Terugblik." * (i % 4 >= 2))
+        store.plan.add(person, ids[i * sessions // actions], draft)
+    return person, ids
+
+
+def p8_plan(store, library, runs: int = 30) -> list[Figure]:
+    """The plan of a person with 100 actions over 4 sessions: ``svc.plan.mine`` with the overdue ones (P8), and
+    the dashboard of the newest session with what moved since the actions began (P8d: P4's work plus
+    ``svc.plan.movement`` and its summary)."""
+    from wegwijzer import clock
+    from wegwijzer.domain.plan import movement_summary, overdue
+    from wegwijzer.render.figures import session_figures
+
+    _person, ids = plan_person(store, library)
+    service = _owner_service(store, library, ids[-1])
+
+    def plan_page() -> None:
+        overdue(service.plan.mine(), clock.today())
+
+    def dashboard_with_plan() -> None:
+        session_figures(library, service.sessions.overview(ids[-1]))
+        movement_summary(service.plan.movement(ids[-1]))
+
+    return [Figure("P8", "plan_100_actions_4_sessions", "ms", timed(plan_page, runs), 60),
+            Figure("P8d", "dashboard_with_plan_100_actions", "ms", timed(dashboard_with_plan, runs), 60)]
 
 
 def s1_scale(library, sizes=(10, 100, 1000)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 
 def now() -> str:
@@ -13,3 +14,11 @@ def now() -> str:
 def in_days(days: float) -> str:
     """The moment ``days`` from now, in the same form as :func:`now`."""
     return (dt.datetime.now(dt.UTC) + dt.timedelta(days=days)).isoformat(timespec="seconds")
+
+
+HOME = ZoneInfo("Europe/Amsterdam")  # the people who use the app: "today" is their today, not UTC's
+
+
+def today() -> dt.date:
+    """Today's date in the Netherlands (a due date is "past" from the morning after, Dutch time)."""
+    return dt.datetime.now(HOME).date()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from wegwijzer.content.library import Library
-from wegwijzer.domain.records import Action, Answer
+from wegwijzer.domain.records import ActionDraft, Answer
 from wegwijzer.storage import Store
 
 
@@ -37,7 +37,7 @@ def populate(store: Store, library: Library, *, people: int = 1, sessions_per_pe
             person = store.people.create(f"Demo {p + 1}")
         for s in range(sessions_per_person):
             answers = sample_answers(library, themes, seed * 100_003 + p * 101 + s)
-            actions = [Action(theme=a.theme, text="Gesprek plannen met de burgemeester.")
+            actions = [ActionDraft(theme=a.theme, what="Gesprek plannen met de burgemeester.", due=None)
                        for a in answers[:2] if a.mastery and a.mastery <= 3]
             session = {"label": f"Reflectie {2025 + s}", "scope_kind": scope, "scope_key": "", "perspective": "zittend",
                        "themes": themes, "status": "afgerond", "created_at": f"{2025 + s}-03-01T10:00:00+00:00",

@@ -20,3 +20,14 @@ def _bare_step_sizes() -> list[int]:
 def test_bare_questionnaire_has_the_steps_of_a_full_session(library):
     ours = [len(step.numbers) for step in session_steps(library, [t.number for t in library.themes])]
     assert _bare_step_sizes() == ours, "update STEP_SIZES in bench/bare/chapter.py to the questionnaire's steps"
+
+
+def test_the_plan_figure_builds_its_person_and_measures_both_parts(library):
+    from bench.figures import p8_plan, plan_person
+    from wegwijzer.storage import Store
+
+    store = Store(":memory:")
+    person, sessions = plan_person(store, library, actions=8)
+    assert len(sessions) == 4 and len(store.plan.of_person(person)) == 8
+    assert {a.session_id for a in store.plan.of_person(person)} == set(sessions)
+    assert [(f.id, len(f.values)) for f in p8_plan(store, library, runs=2)] == [("P8", 2), ("P8d", 2)]

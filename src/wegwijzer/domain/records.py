@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,10 +35,48 @@ class Answer:
 
 @dataclass(frozen=True)
 class Action:
-    """A short action the person wrote for a development priority."""
+    """The one-line view of a plan action, as the dashboard's field per priority shows it (see ``PlanAction``)."""
 
     theme: int
     text: str
+
+
+PlanStatus = Literal["gepland", "bezig", "gedaan", "losgelaten"]
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action as the person describes it, before it is stored (validated by ``domain.plan``)."""
+
+    theme: int
+    what: str
+    due: dt.date | None  # None only for a one-line action carried over from before the plan
+    support: str = ""  # with whom, or what support
+    status: PlanStatus = "gepland"
+    look_back: str = ""  # asked when the action is done or dropped
+    created_at: str | None = None  # kept from an export; None: now
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """One action of a person's development plan: it begins in a session and lives on across sessions."""
+
+    id: int
+    person_id: int
+    session_id: int  # the session where the action began
+    theme: int
+    what: str
+    due: dt.date | None  # None only for a one-line action carried over from before the plan
+    support: str
+    status: PlanStatus
+    look_back: str
+    created_at: str
+    updated_at: str
+    revision: int = 0  # raised by every change (the calendar's SEQUENCE)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("gepland", "bezig")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from wegwijzer.service.coaching import CoachingService
 from wegwijzer.service.groups import GroupService
 from wegwijzer.service.mirror import MirrorService
 from wegwijzer.service.personal import PersonalService
+from wegwijzer.service.plan import PlanService
 from wegwijzer.service.sessions import SessionService
 from wegwijzer.storage import Store
 
@@ -33,6 +34,7 @@ PARTS: dict[str, type[Part]] = {
     "coaching": CoachingService,
     "personal": PersonalService,
     "mirror": MirrorService,
+    "plan": PlanService,
 }
 
 
@@ -46,6 +48,7 @@ class Service:
     coaching: CoachingService
     personal: PersonalService
     mirror: MirrorService
+    plan: PlanService
 
     def __init__(self, store: Store, library: Library, actor: Actor):
         self.context = Context(store, library, actor)

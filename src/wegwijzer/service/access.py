@@ -8,6 +8,8 @@ every kind of actor, so a new service function without a rule makes that test fa
 What the rules say, in words:
 
 - a person's own sessions, answers, notes and actions: only that person;
+- a person's development plan: that person; a coach reads it (support and look-backs only with "scores
+  en notities"); a group sees only the actions a member chose to show it, for as long as they are a member;
 - the scores (never the notes) of a session a member shares with a group: the members of that group;
 - a coachee's sessions: a coach whose invitation the coachee made and the coach accepted, until the
   coachee revokes it; notes only when the coachee chose the scope "scores en notities";
@@ -124,6 +126,19 @@ def _owns_profile(store: Store, me: int, profile_id: Any) -> bool:
     return _is_id(profile_id) and store.personal.profile_owner(profile_id) == me
 
 
+def _owns_action(store: Store, me: int, action_id: Any) -> bool:
+    return _is_id(action_id) and store.plan.owner(action_id) == me
+
+
+def _owns_actions(store: Store, me: int, action_ids: Any) -> bool:
+    """Every key of a mapping (or item of a list) is an action of ``me``."""
+    try:
+        ids = list(action_ids)
+    except TypeError:
+        return False
+    return all(_owns_action(store, me, action_id) for action_id in ids)
+
+
 def _owns_round(store: Store, me: int, round_id: Any) -> bool:
     return _is_id(round_id) and store.mirror.round_owner(round_id) == me
 
@@ -158,6 +173,8 @@ COACH_OF = Rule("coach_of", "coachee_id", _coaches)
 PROFILE_OWNER = Rule("profile_owner", "profile_id", _owns_profile)
 ROUND_OWNER = Rule("round_owner", "round_id", _owns_round)
 ROUND_FACILITATOR = Rule("round_facilitator", "round_id", _facilitates_round)
+ACTION_OWNER = Rule("action_owner", "action_id", _owns_action)
+ACTIONS_OWNER = Rule("actions_owner", "changes", _owns_actions)
 
 
 def allowed(store: Store, actor: Actor, rules: tuple[Rule, ...], arguments: dict[str, Any]) -> bool:

@@ -113,7 +113,7 @@ class SessionService(Part):
     def export_json(self, session_id: int) -> str:
         record = self.found(self.store.sessions.get(session_id))
         return transfer.export_json(record, self.store.sessions.answers(session_id),
-                                    self.store.sessions.actions(session_id))
+                                    self.store.plan.begun_in(session_id))
 
     @guarded(SESSION_OWNER)
     def export_csv(self, session_id: int) -> str:

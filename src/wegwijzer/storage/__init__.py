@@ -18,6 +18,7 @@ from wegwijzer.storage.logins import Logins
 from wegwijzer.storage.mirror import Mirror
 from wegwijzer.storage.people import AccountExists, People
 from wegwijzer.storage.personal import Personal
+from wegwijzer.storage.plan import Plan
 from wegwijzer.storage.sessions import Sessions
 
 __all__ = ["AccountExists", "DatabaseProblem", "Store", "shared_store"]
@@ -36,6 +37,7 @@ class Store:
         self.coaching = Coaching(self.db)
         self.personal = Personal(self.db)
         self.mirror = Mirror(self.db)
+        self.plan = Plan(self.db)
 
     @property
     def path(self) -> str:
@@ -53,8 +55,9 @@ class Store:
         self.db.backup_to(target)
 
     def counts(self) -> dict[str, int]:
-        """Row counts of the main tables, used by tests and the data page."""
-        return {t: self.db.count(t) for t in ("people", "sessions", "answers", "actions")}
+        """Row counts of the main tables, used by tests and the data page ("actions": the plan's actions)."""
+        tables = {"people": "people", "sessions": "sessions", "answers": "answers", "actions": "plan_actions"}
+        return {name: self.db.count(table) for name, table in tables.items()}
 
     def close(self) -> None:
         self.db.close()

@@ -264,3 +264,51 @@ def _m0010(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE mirror_rounds ADD COLUMN facilitator_id INTEGER REFERENCES people(id) ON DELETE SET NULL")
     # an invitation of a facilitated round waits (under a placeholder that is no token's hash) until issued
     db.execute("ALTER TABLE mirror_invites ADD COLUMN issued INTEGER NOT NULL DEFAULT 1 CHECK (issued IN (0,1))")
+
+
+@migrations(name="0011_development_plan")
+def _m0011(db: sqlite_utils.Database) -> None:
+    """The development plan: actions with a due date and a status that live on across sessions.
+
+    Every one-line action of ``actions`` (0002) moves into ``plan_actions`` as "gepland", without a due
+    date, begun in its session and with its text and time; ``actions`` is then dropped. ``due`` may be
+    NULL only for such carried-over one-line actions (see ``domain/plan.py``). ``plan_shares``: one
+    action a member shows to one of their groups (gone when they leave the group). ``installation``:
+    a random id of this database, for calendar UIDs that stay the same at every download.
+    """
+    db.execute("""
+        CREATE TABLE plan_actions (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            theme INTEGER NOT NULL CHECK (theme BETWEEN 1 AND 100),
+            what TEXT NOT NULL CHECK (length(what) > 0),
+            due TEXT,
+            support TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland','bezig','gedaan','losgelaten')),
+            look_back TEXT NOT NULL DEFAULT '',
+            revision INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX plan_actions_person ON plan_actions(person_id, due)")
+    db.execute("CREATE INDEX plan_actions_session ON plan_actions(session_id, theme)")
+    db.execute("""
+        INSERT INTO plan_actions (person_id, session_id, theme, what, status, created_at, updated_at)
+        SELECT s.person_id, a.session_id, a.theme, a.text, 'gepland', a.updated_at, a.updated_at
+        FROM actions a JOIN sessions s ON s.id = a.session_id
+        WHERE length(trim(a.text)) > 0
+        ORDER BY a.session_id, a.theme""")
+    db.execute("DROP TABLE actions")
+    db.execute("""
+        CREATE TABLE plan_shares (
+            action_id INTEGER NOT NULL REFERENCES plan_actions(id) ON DELETE CASCADE,
+            group_id INTEGER NOT NULL,
+            person_id INTEGER NOT NULL,
+            shared_at TEXT NOT NULL,
+            PRIMARY KEY (action_id, group_id),
+            FOREIGN KEY (group_id, person_id) REFERENCES group_members(group_id, person_id) ON DELETE CASCADE
+        )""")
+    db.execute("CREATE INDEX plan_shares_group ON plan_shares(group_id)")
+    db.execute("CREATE TABLE installation (id TEXT NOT NULL)")
+    db.execute("INSERT INTO installation (id) VALUES (lower(hex(randomblob(16))))")

@@ -1,4 +1,4 @@
-"""Reflection sessions with their answers and actions."""
+"""Reflection sessions with their answers, and the one-line view of the actions begun in them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from wegwijzer.clock import now
-from wegwijzer.domain.records import Action, Answer, SessionRecord
+from wegwijzer.domain.plan import carried_over
+from wegwijzer.domain.records import Action, ActionDraft, Answer, SessionRecord
+from wegwijzer.storage import plan
 from wegwijzer.storage.database import Database
 
 _ANSWER_FIELDS = {"mastery", "importance", "not_applicable", "note"}
@@ -52,7 +54,7 @@ def _answer(row: sqlite3.Row, *, with_note: bool = True) -> Answer:
 
 
 class Sessions:
-    """Named reads and writes on ``sessions``, ``answers`` and ``actions``."""
+    """Named reads and writes on ``sessions`` and ``answers`` (actions: see ``storage/plan.py``)."""
 
     def __init__(self, db: Database):
         self.db = db
@@ -141,23 +143,18 @@ class Sessions:
     # --- actions ----------------------------------------------------------------------------------
 
     def actions(self, session_id: int) -> dict[int, Action]:
-        rows = self.db.rows("SELECT theme, text FROM actions WHERE session_id = ?", (session_id,))
-        return {r["theme"]: Action(theme=r["theme"], text=r["text"]) for r in rows}
+        """Per theme the first action begun in this session, as one line (the dashboard's field per priority)."""
+        return plan.one_liners(self.db, session_id)
 
     def save_action(self, session_id: int, theme: int, text: str) -> None:
-        with self.db.write() as conn:
-            if text.strip():
-                conn.execute("INSERT INTO actions (session_id, theme, text, updated_at) VALUES (?, ?, ?, ?)"
-                             " ON CONFLICT(session_id, theme) DO UPDATE SET text = excluded.text,"
-                             " updated_at = excluded.updated_at", (session_id, theme, text.strip(), now()))
-            else:
-                conn.execute("DELETE FROM actions WHERE session_id = ? AND theme = ?", (session_id, theme))
+        """The dashboard's one-line field: change, add (no due date yet) or, when empty, delete that action."""
+        plan.save_one_liner(self.db, session_id, carried_over(theme, text), theme)
 
     # --- import -----------------------------------------------------------------------------------
 
     def insert_full(self, person_id: int, session: Mapping[str, Any], answers: Iterable[Answer],
-                    actions: Iterable[Action], *, origin: str = "app") -> int:
-        """Insert a session with all its answers and actions in one transaction (all or nothing)."""
+                    actions: Iterable[ActionDraft], *, origin: str = "app") -> int:
+        """Insert a session with all its answers and the actions begun in it in one transaction (all or nothing)."""
         stamp = now()
         with self.db.write() as conn:
             session_id = int(conn.execute(
@@ -172,6 +169,5 @@ class Sessions:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(session_id, a.theme, a.mastery, a.importance, int(a.not_applicable), a.note, stamp) for a in answers],
             )
-            conn.executemany("INSERT INTO actions (session_id, theme, text, updated_at) VALUES (?, ?, ?, ?)",
-                             [(session_id, a.theme, a.text, stamp) for a in actions])
+            plan.insert_drafts(conn, person_id, session_id, actions, stamp)
         return session_id

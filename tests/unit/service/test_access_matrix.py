@@ -8,6 +8,7 @@ exactly as it was. A service function missing from the table, or without access 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import pytest
 
 from wegwijzer.demo import sample_answers
 from wegwijzer.domain import credentials
-from wegwijzer.domain.records import AgendaChoice, StudyAnswers
+from wegwijzer.domain.records import ActionDraft, AgendaChoice, StudyAnswers
 from wegwijzer.service import PARTS, Service, ServiceError, guarded_methods
 from wegwijzer.service.access import AccessDenied, Actor
 from wegwijzer.storage import Store
@@ -23,6 +24,7 @@ from wegwijzer.storage import Store
 PASSWORD = "een-goed-wachtwoord"
 HASH = credentials.hash_password(PASSWORD)  # once: argon2 is slow on purpose
 RESET_CODE = "RRRR-EEEE-SSSS-TTTT"  # an administrator's open reset code for "stranger"
+FUTURE = dt.date.today() + dt.timedelta(days=30)
 
 ACTORS = ("owner", "member", "other_group", "coach_scores", "coach_notes", "revoked_coach", "stranger",
           "logged_out", "admin")
@@ -47,6 +49,7 @@ class World:
     round: int  # the owner's feedback round on the completed session
     rater_token: str  # one unused rater link of that round
     facilitated: int  # the owner's round whose links "coach_scores" hands out
+    action: int  # the owner's plan action, begun in the completed session, shown to the group
 
 
 def build_world(library) -> World:
@@ -67,11 +70,14 @@ def build_world(library) -> World:
     owner = people["owner"]
     done = completed(owner, 1)
     store.sessions.save_action(done, quick[0], "Een actie")
+    action = store.plan.add(owner, done, ActionDraft(theme=quick[1], what="Een plan", due=FUTURE, support="Met P.",
+                                                     status="gedaan", look_back="Terugblik"))
     open_session = store.sessions.create(owner, label="Open", scope_kind="quickscan", scope_key="",
                                         perspective="zittend", themes=quick)
     group = store.groups.create("Groep", owner, "AAAA-BBBB-CCCC-DDDD", "namen")
     store.groups.set_shared_session(group, owner, done)
     store.groups.add_member(group, people["member"])
+    store.plan.share(action, group, owner)
     store.groups.set_shared_session(group, people["member"], completed(people["member"], 2))
     other = store.groups.create("Andere groep", people["other_group"], "EEEE-FFFF-GGGG-HHHH", "namen")
     store.groups.set_shared_session(other, people["other_group"], completed(people["other_group"], 3))
@@ -93,7 +99,7 @@ def build_world(library) -> World:
                                                           facilitator_id=people["coach_scores"])
     assert none == []  # the owner never receives the links of a facilitated round
     return World(store, people, done, open_session, group, links["coach_scores"], links["coach_notes"], invite,
-                 profile, round_id, rater_links[0].token, facilitated)
+                 profile, round_id, rater_links[0].token, facilitated, action)
 
 
 def _export(world: World) -> bytes:
@@ -179,6 +185,21 @@ CASES = {
     "mirror.rater_form": (lambda s, w: s.mirror.rater_form(w.rater_token), EVERYONE),
     "mirror.submit_feedback": (lambda s, w: s.mirror.submit_feedback(w.rater_token, {w.store.sessions.get(w.done).themes[0]: 4}, {}),
                         EVERYONE),
+    # the development plan: one's own, a coach's view, one action shown to a group
+    "plan.mine": (lambda s, w: s.plan.mine(), SIGNED_IN),
+    "plan.export_csv": (lambda s, w: s.plan.export_csv(), SIGNED_IN),
+    "plan.calendar_feed": (lambda s, w: s.plan.calendar_feed(), SIGNED_IN),
+    "plan.add": (lambda s, w: s.plan.add(w.done, 5, "Nog een actie", FUTURE), OWNER),
+    "plan.update": (lambda s, w: s.plan.update(w.action, "Anders", FUTURE), OWNER),
+    "plan.set_status": (lambda s, w: s.plan.set_status(w.action, "bezig"), OWNER),
+    "plan.delete": (lambda s, w: s.plan.delete(w.action), OWNER),
+    "plan.set_statuses": (lambda s, w: s.plan.set_statuses({w.action: ("bezig", None)}), OWNER),
+    "plan.share": (lambda s, w: s.plan.share(w.action, w.group), OWNER),
+    "plan.withdraw": (lambda s, w: s.plan.withdraw(w.action, w.group), OWNER),
+    "plan.shared_groups": (lambda s, w: s.plan.shared_groups(w.action), OWNER),
+    "plan.in_group": (lambda s, w: s.plan.in_group(w.group), GROUP),
+    "plan.of_coachee": (lambda s, w: s.plan.of_coachee(w.people["owner"]), COACHES),
+    "plan.movement": (lambda s, w: s.plan.movement(w.done), OWNER | COACHES),
     # administration
     "admin.accounts": (lambda s, w: s.admin.accounts(), {"admin"}),
     "admin.issue_reset": (lambda s, w: s.admin.issue_reset(w.people["stranger"]), {"admin"}),
@@ -262,6 +283,37 @@ def test_what_each_reader_gets(library):
     with pytest.raises(AccessDenied):
         as_["coach_notes"].sessions.scores(world.done)
     assert world.store.coaching.prep(world.link_notes) is None
+
+
+def test_what_each_reader_gets_of_the_plan(library):
+    """Score-only coaches: no support, no look-back; groups: only the shared action, never its notes."""
+    world = build_world(library)
+    as_ = {name: Service(world.store, library, Actor(pid)) for name, pid in world.people.items()}
+    owner = world.people["owner"]
+    mine = {a.id: a for a in as_["owner"].plan.mine()}
+    assert (mine[world.action].support, mine[world.action].look_back) == ("Met P.", "Terugblik")
+    seen = {a.id: a for a in as_["coach_scores"].plan.of_coachee(owner)}
+    assert set(seen) == set(mine)
+    assert (seen[world.action].what, seen[world.action].due, seen[world.action].status) == ("Een plan", FUTURE, "gedaan")
+    assert (seen[world.action].support, seen[world.action].look_back) == ("", "")
+    assert {a.id: a for a in as_["coach_notes"].plan.of_coachee(owner)}[world.action].look_back == "Terugblik"
+    shared = as_["member"].plan.in_group(world.group)
+    # only the chosen action (not the one-line action of the same session), under the member's group label:
+    # nobody agreed to show a name, so a pseudonym
+    assert [(s.action.id, s.action.look_back, s.action.support) for s in shared] == [(world.action, "", "")]
+    assert shared[0].member in {"Deelnemer A", "Deelnemer B"}
+    assert as_["owner"].plan.in_group(world.group)[0].is_mine
+    as_["owner"].plan.withdraw(world.action, world.group)
+    assert as_["member"].plan.in_group(world.group) == []
+    # a member's share ends when they leave the group
+    member_action = as_["member"].plan.add(world.store.sessions.of_person(world.people["member"])[0].id, 3,
+                                           "Van het lid", FUTURE)
+    as_["member"].plan.share(member_action, world.group)
+    [from_member] = as_["owner"].plan.in_group(world.group)
+    assert from_member.member in {"Deelnemer A", "Deelnemer B"} and from_member.member != shared[0].member
+    as_["member"].groups.leave(world.group)
+    assert as_["owner"].plan.in_group(world.group) == []
+    assert world.store.plan.shared_groups(member_action) == []
 
 
 def test_withdrawn_share_and_left_member_lose_access(library):

@@ -27,7 +27,8 @@ def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
     assert names == ["0001_people_sessions_answers", "0002_actions", "0003_accounts_groups_coaching",
                      "0004_profiles_research_mirror", "0005_session_origin", "0006_answer_checks",
                      "0007_known_devices", "0008_password_resets_account_events",
-                     "0009_group_name_consent_and_pseudonym_seed", "0010_facilitated_mirror_rounds"]
+                     "0009_group_name_consent_and_pseudonym_seed", "0010_facilitated_mirror_rounds",
+                     "0011_development_plan"]
     first.close()
     again = Store(path)
     assert again.applied_migrations() == names

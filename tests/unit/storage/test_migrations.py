@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
 import sqlite_utils
 
-from wegwijzer.domain.records import CoachPrep, StudyAnswers
+from wegwijzer.domain.records import Action, CoachPrep, StudyAnswers
 from wegwijzer.storage import Store
 from wegwijzer.storage.migrations import migrations
 
@@ -75,6 +76,12 @@ SEED_AT_VERSION = {
     "0010_facilitated_mirror_rounds": [
         "UPDATE mirror_rounds SET kind = 'begeleid', facilitator_id = 2 WHERE id = 1",
     ],
+    "0011_development_plan": [
+        "INSERT INTO plan_actions (id, person_id, session_id, theme, what, due, support, status, look_back, created_at,"
+        " updated_at) VALUES (7, 1, 1, 31, 'Draaiboek oefenen', '2025-09-01', 'de veiligheidsregio', 'gedaan',"
+        " 'Ging beter dan gedacht', '2025-06-02T10:00:00+00:00', '2025-09-02T10:00:00+00:00')",
+        "INSERT INTO plan_shares (action_id, group_id, person_id, shared_at) VALUES (7, 1, 1, '2025-09-03T10:00:00+00:00')",
+    ],
 }
 
 
@@ -87,9 +94,8 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     path = tmp_path / "old.db"
     db = sqlite_utils.Database(path)
     names = list(SEED_AT_VERSION)
-    later = names[names.index(version) + 1:]
-    migrations.apply(db, stop_before=later[0] if later else None)
-    for name in names[: names.index(version) + 1]:
+    for step, name in enumerate(names[: names.index(version) + 1]):  # each seed at its own version
+        migrations.apply(db, stop_before=names[step + 1] if step + 1 < len(names) else None)
         for sql in SEED_AT_VERSION[name]:
             db.execute(sql)
     db.conn.commit()
@@ -105,8 +111,18 @@ def test_a_database_at_an_earlier_version_migrates_and_keeps_its_data(tmp_path, 
     if "0005_session_origin" in names[: names.index(version) + 1]:
         assert store.sessions.get(2).imported
     assert answers[31].not_applicable and answers[31].mastery is None
-    if "0002_actions" in names[: names.index(version) + 1]:
+    if "0002_actions" in names[: names.index(version) + 1]:  # the one-line action is now a plan action
         assert store.sessions.actions(1)[30].text == "Crisisoefening plannen"
+        carried = next(a for a in store.plan.of_person(1) if a.theme == 30)
+        assert (carried.session_id, carried.what, carried.due, carried.status) == (1, "Crisisoefening plannen", None,
+                                                                                   "gepland")
+        assert carried.created_at == carried.updated_at == "2025-03-01T10:20:00+00:00"
+    if "0011_development_plan" in names[: names.index(version) + 1]:
+        action = store.plan.get(7)
+        assert (action.due, action.support, action.status, action.look_back) == (
+            dt.date(2025, 9, 1), "de veiligheidsregio", "gedaan", "Ging beter dan gedacht")
+        assert store.plan.shared_groups(7) == [1]
+    assert len(store.plan.installation()) == 32
     if "0003_accounts_groups_coaching" in names[: names.index(version) + 1]:
         assert store.people.account(1).email == "a@gemeente.nl" and store.people.account(1).is_admin
         assert [(m.person_id, m.session_id) for m in store.groups.members(1)] == [(1, 1)]
@@ -160,3 +176,31 @@ def test_scores_stored_before_the_checks_are_made_whole_or_cleared_and_nothing_e
     with sqlite3.connect(path) as conn:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute("UPDATE answers SET mastery = 4.5 WHERE theme = 30")
+
+
+def test_the_plan_migration_moves_every_one_line_action_and_drops_the_old_table(tmp_path):
+    """0011 on a database at 0010 with several people, sessions and one-line actions: none is lost."""
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="0011_development_plan")
+    db.execute("INSERT INTO people (id, name, created_at) VALUES (1, 'A', '2025-01-01'), (2, 'B', '2025-01-01')")
+    for sid, person in ((1, 1), (2, 1), (3, 2)):
+        db.execute("INSERT INTO sessions (id, person_id, label, scope_kind, perspective, themes, created_at, updated_at)"
+                   " VALUES (?, ?, 'S', 'eigen', 'zittend', '[1, 2, 3]', '2025-01-01', '2025-01-01')", (sid, person))
+    one_liners = [(1, 1, "Eerste"), (1, 2, "x" * 1000), (2, 1, "Later, in een tweede sessie"), (3, 3, "Van B \u2603"),
+                  (3, 2, "   ")]
+    for sid, theme, text in one_liners:
+        db.execute("INSERT INTO actions (session_id, theme, text, updated_at) VALUES (?, ?, ?, '2025-02-01T00:00:00')",
+                   (sid, theme, text))
+    db.conn.commit()
+    db.close()
+
+    store = Store(path)
+    moved = sorted((a.person_id, a.session_id, a.theme, a.what, a.due, a.status)
+                   for p in (1, 2) for a in store.plan.of_person(p))
+    assert moved == sorted((1 if sid < 3 else 2, sid, theme, text, None, "gepland")
+                           for sid, theme, text in one_liners if text.strip())
+    assert store.sessions.actions(1) == {1: Action(1, "Eerste"), 2: Action(2, "x" * 1000)}
+    assert "actions" not in store.db.utils.table_names()
+    store.sessions.delete(1)  # a plan action goes with the session where it began
+    assert [a.session_id for a in store.plan.of_person(1)] == [2]
