@@ -21,6 +21,13 @@ def test_the_proxy_keeps_each_login_on_one_process_and_passes_websockets():
         assert line in CONF
 
 
+def test_the_proxy_passes_the_host_with_its_port_so_the_origin_check_accepts_our_own_pages():
+    # $host drops the port; the app then sees Origin http://host:8443 against Host "host" and refuses the
+    # websocket (found by the L2 run through nginx on test ports)
+    assert "proxy_set_header Host $http_host;" in CONF
+    assert "proxy_set_header Host $host;" not in CONF
+
+
 def test_the_bench_measures_this_file_with_its_own_ports_and_without_tls(tmp_path):
     conf = bench_nginx_conf(CONF, 18080, [18501, 18502, 18503], tmp_path)
     assert "hash $wegwijzer_sticky consistent;" in conf and "$cookie_wegwijzer_sessie" in conf
