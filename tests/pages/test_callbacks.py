@@ -2,28 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from streamlit.testing.v1 import AppTest
-
-from tests.support.paths import ROOT
+from tests.support.apptest import questionnaire
 from wegwijzer.storage import Store
-
-
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    return path
-
-
-def questionnaire(sid: int) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["sessie"] = str(sid)
-    at.run()
-    at.switch_page("app_pages/vragenlijst.py")
-    at.run()
-    assert not at.exception
-    return at
 
 
 def test_a_rating_after_the_session_was_deleted_in_another_tab_shows_the_dutch_refusal(db_path):

@@ -10,27 +10,11 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Radio
 
+from tests.support.apptest import questionnaire
 from tests.support.paths import ROOT
 from tests.unit.storage.test_migrations import SEED_AT_VERSION
 from wegwijzer.storage import Store, shared_store
 from wegwijzer.storage.migrations import migrations
-
-
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    return path
-
-
-def questionnaire(sid: int) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["sessie"] = str(sid)
-    at.run()
-    at.switch_page("app_pages/vragenlijst.py")
-    at.run()
-    assert not at.exception
-    return at
 
 
 class TamperedRadio(Radio):

@@ -15,13 +15,6 @@ PAGES = ["app_pages/start.py", "app_pages/vragenlijst.py", "app_pages/dashboard.
          "app_pages/thema.py", "app_pages/gegevens.py"]
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    return path
-
-
 def app(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     for k, v in query.items():

@@ -27,13 +27,6 @@ PILLARS = ("mindset-ketensamenwerking", "doelgebonden-speelruimte", "vertrouwen"
            "transparantie", "kennis-keten", "ketendoelstelling")
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    return path
-
-
 def open_page(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.paths import ROOT
@@ -12,13 +11,6 @@ from wegwijzer.service import Service, auth
 from wegwijzer.service.access import LOGGED_OUT, Actor
 from wegwijzer.service.mirror import MirrorService
 from wegwijzer.storage import Store
-
-
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    return path
 
 
 def test_profiles_and_the_study_are_read_once_however_often_the_pages_rerun(db_path, monkeypatch, library):
