@@ -5,22 +5,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import time
 
 from playwright.sync_api import expect
 
-from tests.support.browser import streamlit_server, wait_for_app
+from tests.support.browser import streamlit_server, wait_for_app, wait_until
 from wegwijzer.storage import Store
-
-
-def wait_until(predicate, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
 
 
 def rate(page, number: int, label: str) -> None:

@@ -4,26 +4,14 @@ the top of a new step, open the latest session in a new tab, and delete a sessio
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import streamlit_server, wait_for_app
+from tests.support.browser import streamlit_server, wait_for_app, wait_until
 from wegwijzer.domain.records import Answer
 from wegwijzer.storage import Store
 
 QUICK_BOEGBEELD = 28  # the quick scan's one theme with its main weight on boegbeeld
-
-
-def wait_until(predicate, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError("condition not met in time")
 
 
 @pytest.fixture(scope="module")

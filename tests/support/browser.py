@@ -80,3 +80,14 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("h1", timeout=30_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
     page.wait_for_timeout(300)  # a rerun that was just triggered shows its status widget only after a moment
+
+
+def wait_until(predicate, timeout: float = 10.0):
+    """Poll ``predicate`` until it returns something true (and return that), or fail after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("condition not met in time")

@@ -12,6 +12,9 @@ streams in), and password work runs in a worker thread with a bound (``base.pass
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
@@ -34,6 +37,7 @@ from wegwijzer.web.base import (
 )
 
 TOO_LARGE = "Dit formulier is te groot om te versturen. Open de pagina opnieuw en vul het nog eens in."
+T = TypeVar("T")
 REGISTERED = ("Als dit e-mailadres nog niet bekend was, is je account nu gemaakt: log hieronder in. "
               "Had je al een account met dit adres, dan geldt je oude wachtwoord.")
 
@@ -68,6 +72,17 @@ def _refused(page: HTMLResponse, retry_after: int) -> HTMLResponse:
     return page
 
 
+async def _with_password(work: Callable[[], T], again: Callable[..., HTMLResponse], wrong: int) -> T | HTMLResponse:
+    """Run ``work`` (argon2 inside) off the event loop. A refusal comes back as the form ``again`` with its
+    message: ``wrong`` for a wrong entry, 429 when throttled, 503 when hashing is too busy (with Retry-After)."""
+    try:
+        return await password_work(work)
+    except auth.LoginRefused as exc:
+        return _refused(again(status=429 if exc.throttled else wrong, error=exc.message), exc.retry_after)
+    except credentials.HashingBusy as exc:
+        return _refused(again(status=503, error=exc.message), 60)
+
+
 async def login_page(request: Request) -> Response:
     if not settings().server_mode:  # local use: nobody logs in
         return RedirectResponse("./", status_code=303)
@@ -86,14 +101,11 @@ async def login_page(request: Request) -> Response:
         return _page("Inloggen", "Log in om verder te gaan.", "login", status=413, error=TOO_LARGE)
     email, password, target = fields.get("email", ""), fields.get("password", ""), fields.get("next", "")
     device = request.cookies.get(auth.DEVICE_COOKIE_NAME)
-    try:
-        login = await password_work(lambda: service().account.login(email, password, client(request), device))
-    except auth.LoginRefused as exc:
-        return _refused(_page("Inloggen", "Log in om verder te gaan.", "login", status=429 if exc.throttled else 401,
-                              error=exc.message, email=email, next=target), exc.retry_after)
-    except credentials.HashingBusy as exc:
-        return _refused(_page("Inloggen", "Log in om verder te gaan.", "login", status=503, error=exc.message,
-                              email=email, next=target), 60)
+    login = await _with_password(lambda: service().account.login(email, password, client(request), device),
+                                 partial(_page, "Inloggen", "Log in om verder te gaan.", "login", email=email,
+                                         next=target), wrong=401)
+    if isinstance(login, HTMLResponse):
+        return login
     response = RedirectResponse(_safe_next(target), status_code=303)
     _set_cookies(response, login)
     return response
@@ -116,14 +128,10 @@ async def register_page(request: Request) -> Response:
     except FormTooLarge:
         return _page("Account maken", lead, "register", status=413, error=TOO_LARGE)
     name, email, password = fields.get("name", ""), fields.get("email", ""), fields.get("password", "")
-    try:
-        await password_work(lambda: service().account.register(name, email, password, client(request)))
-    except auth.LoginRefused as exc:
-        return _refused(_page("Account maken", lead, "register", status=429 if exc.throttled else 400,
-                              error=exc.message, name=name, email=email), exc.retry_after)
-    except credentials.HashingBusy as exc:
-        return _refused(_page("Account maken", lead, "register", status=503, error=exc.message, name=name,
-                              email=email), 60)
+    refused = await _with_password(lambda: service().account.register(name, email, password, client(request)),
+                                   partial(_page, "Account maken", lead, "register", name=name, email=email), wrong=400)
+    if isinstance(refused, HTMLResponse):
+        return refused
     # the same answer whether the address was new or had an account already
     return _page("Inloggen", "Log in om verder te gaan.", "login", notice=REGISTERED,
                  email=credentials.normalise_email(email))
@@ -149,14 +157,10 @@ async def reset_page(request: Request) -> Response:
     if password != again:
         return _page("Nieuw wachtwoord", lead, "reset", status=400, email=email, code=code,
                      error="De twee nieuwe wachtwoorden zijn niet gelijk.")
-    try:
-        login = await password_work(lambda: service().account.reset_with_code(email, code, password, client(request)))
-    except auth.LoginRefused as exc:
-        return _refused(_page("Nieuw wachtwoord", lead, "reset", status=429 if exc.throttled else 400,
-                              error=exc.message, email=email, code=code), exc.retry_after)
-    except credentials.HashingBusy as exc:
-        return _refused(_page("Nieuw wachtwoord", lead, "reset", status=503, error=exc.message, email=email,
-                              code=code), 60)
+    login = await _with_password(lambda: service().account.reset_with_code(email, code, password, client(request)),
+                                 partial(_page, "Nieuw wachtwoord", lead, "reset", email=email, code=code), wrong=400)
+    if isinstance(login, HTMLResponse):
+        return login
     response = RedirectResponse("./", status_code=303)
     _set_cookies(response, login)
     return response
