@@ -12,7 +12,10 @@ state = login_state()  # "local", "logged_out", "must_change", "user" or "admin"
 page = st.Page
 own = [page(PAGES["start"], title="Start", icon=":material/home:", default=True, url_path="start"),
        page(PAGES["vragenlijst"], title="Vragenlijst", icon=":material/edit_note:", url_path="vragenlijst"),
-       page(PAGES["dashboard"], title="Dashboard", icon=":material/insights:", url_path="dashboard")]
+       page(PAGES["dashboard"], title="Dashboard", icon=":material/insights:", url_path="dashboard"),
+       page(PAGES["ontwikkelplan"], title="Mijn ontwikkelplan", icon=":material/flag:", url_path="ontwikkelplan"),
+       page(PAGES["hoe_ging_het"], title="Hoe ging het?", icon=":material/history:", url_path="hoe-ging-het",
+            visibility="hidden")]
 shared = [page(PAGES["groepen"], title="Intervisiegroepen", icon=":material/groups:", url_path="groepen"),
           page(PAGES["groep"], title="Groep", icon=":material/groups:", url_path="groep", visibility="hidden"),
           page(PAGES["coaching"], title="Coaching", icon=":material/handshake:", url_path="coaching"),

@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from ui.callbacks import run
 from ui.context import library, server_mode, service
 from ui.downloads import download
 from ui.navigation import PAGES, page_title
+from ui.plan import action_card, add_form, theme_label
 from ui.session import no_session_notice, session_from_query, session_title
-from ui.widgets import CHART_CONFIG, capped, chart, show_problem, table
-from wegwijzer import text
+from ui.widgets import CHART_CONFIG, capped, chart, table
+from wegwijzer import clock, text
+from wegwijzer.domain import plan
+from wegwijzer.domain.plan import movement_summary
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
 from wegwijzer.domain.scoring import EXPLANATION, ThemeResult, default_comparison
@@ -23,10 +25,6 @@ SHOWN = 5  # strengths and priorities on screen before "Toon alle"
 CHANGES_SHOWN = 15  # changes per theme in the chart before "Toon alle"
 QUADRANTS = {(True, True): "Ontwikkelen", (True, False): "Vasthouden", (False, True): "Later",
              (False, False): "Onderhouden"}
-
-
-def save_action(current: Service, session_id: int, theme: int, key: str) -> None:
-    current.sessions.save_action(session_id, theme, st.session_state[key])
 
 
 lib = library()
@@ -108,15 +106,17 @@ def priority(p: ThemeResult) -> None:
     with st.container(border=True):
         st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}")
         st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
-        key = f"action_{sid}_{p.number}"
-        if key not in st.session_state:
-            st.session_state[key] = view.actions[p.number].text if p.number in view.actions else ""
-        show_problem(f"action_{p.number}")
-        st.text_input(f"Mijn actie voor {p.title}", key=key, max_chars=300,
-                      placeholder="Wat ga je concreet doen, en wanneer?", on_change=run,
-                      args=(save_action, sid, p.number, key), kwargs={"where": f"action_{p.number}"})
+        for action in on_theme.get(p.number, ()):
+            action_card(lib, action, today, with_theme=False)
+        with st.expander("Actie toevoegen" if p.number in on_theme else "Wat ga je eraan doen? Voeg een actie toe"):
+            add_form(lib, sid, form_key=f"action_{sid}_{p.number}", fixed_theme=p.number,
+                     title=f"Nieuwe actie bij {plain(p.title)}")
 
 
+today = clock.today()
+on_theme: dict[int, list] = {}
+for action in svc.plan.mine():
+    on_theme.setdefault(action.theme, []).append(action)
 with strong:
     st.subheader("Sterke punten")
     if not d.strengths:
@@ -127,6 +127,23 @@ with develop:
     if not d.priorities:
         st.caption("Geen thema's die je (zeer) belangrijk vindt en waarop je jezelf 3 of lager geeft.")
     capped(d.priorities, key=f"all_priorities_{sid}", shown=SHOWN, what="prioriteiten", draw=priority)
+
+# --- the development plan: where the person worked and what moved ------------------------------------------
+
+movement = svc.plan.movement(sid)
+if movement.worked_on:
+    st.header("Je ontwikkelplan: wat bewoog er?")
+    st.markdown(movement_summary(movement))
+    if movement.themes:
+        since = {s.id: s for s in svc.sessions.mine()}
+        table([{"Thema": theme_label(lib, m.theme), "Sinds": session_title(since[m.since]) if m.since in since else "",
+                "Toen": m.before, "Nu": m.after, "Verschil": text.signed(m.change, 0),
+                "Acties": "; ".join(f"{a.what} ({plan.STATUS_LABELS[a.status].lower()})" for a in m.actions)}
+               for m in movement.themes])
+    if movement.unmeasured:
+        st.caption("Niet in beide sessies gescoord: " + ", ".join(theme_label(lib, n) for n in movement.unmeasured)
+                   + ".")
+    st.page_link(PAGES["ontwikkelplan"], label="Naar mijn ontwikkelplan", icon=":material/flag:")
 
 # --- importance against mastery ---------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from ui.context import library, server_mode, service
 from ui.navigation import PAGES
 from ui.session import session_title
 from wegwijzer import text
+from wegwijzer.domain.plan import earlier_open
 from wegwijzer.domain.scales import PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS, ScopeError, resolve_scope
 from wegwijzer.text import plain
@@ -77,4 +78,6 @@ if submitted:
         new_id = svc.sessions.create(label=label.strip(), scope_kind=scope_kind, scope_key=scope_key or "",
                                    perspective=perspective, themes=themes)
         st.session_state.active_session = new_id
-        st.switch_page(PAGES["vragenlijst"], query_params={"sessie": new_id})
+        # with open actions from earlier sessions, the new session begins by looking back on them
+        first = "hoe_ging_het" if earlier_open(svc.plan.mine(), new_id) else "vragenlijst"
+        st.switch_page(PAGES[first], query_params={"sessie": new_id})

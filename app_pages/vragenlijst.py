@@ -5,10 +5,12 @@ import streamlit as st
 from ui.callbacks import PAGE
 from ui.context import library, service
 from ui.navigation import PAGES, page_title
+from ui.plan import looked_back_key
 from ui.session import no_session_notice, session_from_query, session_title
 from ui.theme_card import theme_card
 from ui.widgets import show_problem
 from wegwijzer import text
+from wegwijzer.domain import plan
 from wegwijzer.domain.questionnaire import choose_step, step_progress
 from wegwijzer.domain.records import Answer
 from wegwijzer.domain.scales import MASTERY, NOT_APPLICABLE_LABEL
@@ -61,6 +63,14 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
                  format_func=step_label, width=520)
     st.page_link(PAGES["dashboard"], label="Naar het dashboard", icon=":material/insights:",
                  query_params={"sessie": sid})
+if not locked and not answered and not st.session_state.get(looked_back_key(sid)):
+    waiting = plan.earlier_open(svc.plan.mine(), sid)
+    if waiting:
+        with st.container(border=True):
+            st.markdown(f"Je hebt {text.count(len(waiting), 'open actie', 'open acties')} uit eerdere sessies. "
+                        "Kijk eerst even terug?")
+            st.page_link(PAGES["hoe_ging_het"], label="Hoe ging het?", icon=":material/history:",
+                         query_params={"sessie": sid})
 if locked:
     st.info("Deze sessie is afgerond. Je ziet je antwoorden; heropen de sessie om ze te wijzigen.")
     if st.button("Sessie heropenen", icon=":material/lock_open:"):

@@ -12,6 +12,8 @@ PAGES = {
     "start": "app_pages/start.py",
     "vragenlijst": "app_pages/vragenlijst.py",
     "dashboard": "app_pages/dashboard.py",
+    "ontwikkelplan": "app_pages/ontwikkelplan.py",
+    "hoe_ging_het": "app_pages/hoe_ging_het.py",
     "bibliotheek": "app_pages/bibliotheek.py",
     "thema": "app_pages/thema.py",
     "gegevens": "app_pages/gegevens.py",

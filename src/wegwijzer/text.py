@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from babel.dates import format_date
+from babel.dates import format_date, parse_date
 from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
@@ -70,6 +70,18 @@ def _as_date(value: str | dt.date | dt.datetime) -> dt.date:
 def date(value: str | dt.date | dt.datetime | None) -> str:
     """A date as Dutch text: 3 december 2026 (timestamps as stored, ISO, are accepted)."""
     return MISSING if value is None else format_date(_as_date(value), format="d MMMM y", locale=LOCALE)
+
+
+def parse_day(value: str) -> dt.date | None:
+    """A date typed the Dutch way, day first: 3-1-2027, 03-01-2027, 3/1/27 (or ISO 2027-01-03); None when it is
+    not one."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return parse_date(value, locale=LOCALE)
+    except (ValueError, IndexError):  # babel: ParseError (a ValueError) for 31-2, IndexError for "3-1"
+        return None
 
 
 def month_year(value: str | dt.date | dt.datetime) -> str:

@@ -93,6 +93,29 @@ def check_due(due: dt.date | None, today: dt.date) -> dt.date:
     return due
 
 
+def parse_due(typed: str, today: dt.date) -> dt.date:
+    """A due date typed as text (day-month-year), checked as :func:`check_due`."""
+    day = text.parse_day(typed)
+    if day is None:
+        raise PlanError(f"‘{typed.strip()[:40]}’ is geen datum die we kunnen lezen. Schrijf dag-maand-jaar, "
+                        "bijvoorbeeld 3-1-2027.")
+    return check_due(day, today)
+
+
+DUE_PRESETS: tuple[tuple[str, int, int], ...] = (  # label, months, days
+    ("over twee weken", 0, 14), ("over een maand", 1, 0), ("over drie maanden", 3, 0),
+    ("over een half jaar", 6, 0), ("over een jaar", 12, 0))
+
+
+def due_presets(today: dt.date) -> dict[dt.date, str]:
+    """The due dates offered when adding an action, each with its label: "over een maand (3 januari 2027)"."""
+    days = {}
+    for label, months, extra in DUE_PRESETS:
+        day = months_on(today, months) + dt.timedelta(days=extra)
+        days[day] = f"{label} ({text.date(day)})"
+    return days
+
+
 def check_status(status: str) -> PlanStatus:
     if status not in STATUS_LABELS:
         raise PlanError("Kies een status: gepland, bezig, gedaan of losgelaten.")
@@ -157,6 +180,39 @@ def overdue(actions: Iterable[PlanAction], today: dt.date) -> list[PlanAction]:
 def open_actions(actions: Iterable[PlanAction]) -> list[PlanAction]:
     """What the next session asks about first ("Hoe ging het?")."""
     return [a for a in by_due(actions) if a.is_open]
+
+
+@dataclass(frozen=True)
+class PlanCounts:
+    """How a plan stands: actions in all, open (gepland or bezig), overdue among the open, done, dropped."""
+
+    total: int
+    open: int
+    overdue: int
+    done: int
+    dropped: int
+
+
+def counts(actions: Iterable[PlanAction], today: dt.date) -> PlanCounts:
+    actions = list(actions)
+    return PlanCounts(len(actions), sum(a.is_open for a in actions), sum(is_overdue(a, today) for a in actions),
+                      sum(a.status == "gedaan" for a in actions), sum(a.status == "losgelaten" for a in actions))
+
+
+def counts_summary(c: PlanCounts) -> str:
+    """"12 acties: 5 open (waarvan 1 over de datum), 6 gedaan en 1 losgelaten"."""
+    if not c.total:
+        return "Nog geen acties."
+    open_part = f"{c.open} open" + (f" (waarvan {c.overdue} over de datum)" if c.overdue else "")
+    parts = [p for p in (open_part if c.open else "", f"{c.done} gedaan" if c.done else "",
+                         f"{c.dropped} losgelaten" if c.dropped else "") if p]
+    listed = ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0]
+    return f"{text.count(c.total, 'actie', 'acties')}: {listed}"
+
+
+def earlier_open(actions: Iterable[PlanAction], session_id: int) -> list[PlanAction]:
+    """The open actions begun in another session than ``session_id``: what "Hoe ging het?" asks about."""
+    return [a for a in open_actions(actions) if a.session_id != session_id]
 
 
 def as_shared(action: PlanAction, *, with_notes: bool) -> PlanAction:

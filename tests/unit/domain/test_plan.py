@@ -100,6 +100,33 @@ def test_the_next_reflection_is_three_months_on_or_the_last_day_of_that_month():
     assert plan.months_on(dt.date(2028, 2, 29), 60) == dt.date(2033, 2, 28)  # the five-year limit of a due date
 
 
+@pytest.mark.parametrize(("typed", "day"), [("3-1-2027", dt.date(2027, 1, 3)), ("03-01-2027", dt.date(2027, 1, 3)),
+                                             ("3/1/27", dt.date(2027, 1, 3)), (" 2027-01-03 ", dt.date(2027, 1, 3)),
+                                             ("3-12-2026", TODAY)])
+def test_a_typed_due_date_is_read_day_first(typed, day):
+    assert plan.parse_due(typed, TODAY) == day
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("31-2-2027", "‘31-2-2027’ is geen datum die we kunnen lezen. Schrijf dag-maand-jaar, bijvoorbeeld 3-1-2027."),
+    ("3 januari", "‘3 januari’ is geen datum die we kunnen lezen."),
+    ("", "is geen datum die we kunnen lezen"),
+    ("2-12-2026", "Kies een datum vanaf vandaag; 2 december 2026 is al voorbij."),
+    ("1-1-2040", "Kies een datum binnen 5 jaar."),
+])
+def test_a_typed_due_date_that_is_no_date_or_in_the_past_is_refused_in_dutch(typed, message):
+    with pytest.raises(plan.PlanError, match=message):
+        plan.parse_due(typed, TODAY)
+
+
+def test_the_offered_due_dates_name_their_day():
+    presets = plan.due_presets(TODAY)
+    assert list(presets.values()) == ["over twee weken (17 december 2026)", "over een maand (3 januari 2027)",
+                                      "over drie maanden (3 maart 2027)", "over een half jaar (3 juni 2027)",
+                                      "over een jaar (3 december 2027)"]
+    assert all(plan.check_due(day, TODAY) == day for day in presets)
+
+
 # --- reading a plan ----------------------------------------------------------------------------------
 
 
@@ -112,6 +139,22 @@ def test_by_due_date_with_the_undated_last_and_overdue_only_when_open():
     assert [a.id for a in plan.by_due(actions)] == [8, 7, 6, 5, 4, 3, 2, 1]
     assert [a.id for a in plan.overdue(actions, TODAY)] == [8, 5]  # due today is not overdue yet
     assert [a.id for a in plan.open_actions(actions)] == [8, 5, 4, 3, 2, 1]
+
+
+def test_the_counts_say_how_the_plan_stands():
+    actions = [action(1, due=TODAY - dt.timedelta(days=1)), action(2, status="bezig"), action(3, status="gedaan"),
+               action(4, status="gedaan"), action(5, status="losgelaten", due=TODAY - dt.timedelta(days=9))]
+    counts = plan.counts(actions, TODAY)
+    assert counts == plan.PlanCounts(total=5, open=2, overdue=1, done=2, dropped=1)
+    assert plan.counts_summary(counts) == "5 acties: 2 open (waarvan 1 over de datum), 2 gedaan en 1 losgelaten"
+    assert plan.counts_summary(plan.counts(actions[2:3], TODAY)) == "1 actie: 1 gedaan"
+    assert plan.counts_summary(plan.counts([], TODAY)) == "Nog geen acties."
+
+
+def test_the_next_session_asks_about_the_open_actions_of_earlier_sessions_only():
+    actions = [action(1, session=1), action(2, session=2), action(3, session=1, status="gedaan"),
+               action(4, session=1, status="bezig", due=TODAY - dt.timedelta(days=5))]
+    assert [a.id for a in plan.earlier_open(actions, session_id=2)] == [4, 1]
 
 
 def test_others_see_the_notes_only_with_notes():

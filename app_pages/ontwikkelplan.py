@@ -1,0 +1,122 @@
+"""Mijn ontwikkelplan: every action of the person, by due date, with quick status changes, a new action, the
+calendar and the export."""
+
+import streamlit as st
+
+from ui.callbacks import run
+from ui.context import library, service
+from ui.downloads import download
+from ui.navigation import PAGES
+from ui.plan import action_card, add_form, theme_label
+from ui.session import session_title
+from ui.widgets import show_problem
+from wegwijzer import clock, text
+from wegwijzer.domain import plan
+from wegwijzer.render.calendar import plan_calendar
+from wegwijzer.service import Service
+from wegwijzer.text import plain
+
+SHOWN = 20  # actions on screen before "Toon alle"
+ALL_ROLES = "alle"
+
+lib, svc = library(), service()
+today = clock.today()
+actions = svc.plan.mine()
+sessions = svc.sessions.mine()
+
+st.title("Mijn ontwikkelplan")
+st.markdown("Wat je gaat doen met wat je in je sessies zag: per thema een actie met een datum, en hoe het ging. "
+            "Je plan is van jou; een coach of intervisiegroep ziet er alleen iets van als jij dat regelt.")
+
+if not actions:
+    st.info("Je hebt nog geen acties. Rond een sessie af en kies op het dashboard bij je ontwikkelprioriteiten wat "
+            "je gaat doen; of voeg hieronder een actie toe bij elk thema dat je wilt. Bij je volgende sessie vragen "
+            "we eerst hoe het ging.", icon=":material/flag:")
+else:
+    c = plan.counts(actions, today)
+    with st.container(horizontal=True, gap="medium"):
+        st.metric("Nog open", c.open, width="content")
+        st.metric("Over de datum", c.overdue, width="content")
+        st.metric("Gedaan", c.done, width="content")
+        st.metric("Losgelaten", c.dropped, width="content")
+
+    st.header("Acties")
+    with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
+        chosen = st.pills("Status", list(plan.STATUS_LABELS), selection_mode="multi", default=list(plan.OPEN),
+                          format_func=plan.STATUS_LABELS.get, key="plan_filter_status")
+        roles = {ALL_ROLES: "Alle rollen"} | {r.key: r.name for r in lib.structure.roles}
+        role = st.selectbox("Rol", list(roles), format_func=roles.get, key="plan_filter_role", width=320,
+                            help="Toont de acties op thema's die deze rol raken.")
+    shown = [a for a in actions if a.status in (chosen or plan.STATUS_LABELS)
+             and (role == ALL_ROLES or any(k == role for k, _ in lib.theme(a.theme).roles.items()))]
+    if not shown:
+        st.caption("Geen acties met deze keuze. Kies een andere status of rol.")
+    elif len(shown) > SHOWN and not st.toggle(f"Toon alle {len(shown)} acties", key="plan_all"):
+        st.caption(f"De eerste {SHOWN} van {len(shown)} acties, op datum.")
+        shown = shown[:SHOWN]
+    else:
+        st.caption(f"{text.count(len(shown), 'actie', 'acties')} van {len(actions)}, op datum.")
+    for action in shown:
+        action_card(lib, action, today)
+
+if sessions:
+    st.header("Nieuwe actie")
+    latest = max(sessions, key=lambda s: (s.created_at, s.id))
+    st.caption(f"De actie begint in je laatste sessie, {plain(session_title(latest))}; daar meten we later de "
+               "verandering aan af.")
+    add_form(lib, latest.id, form_key="plan_new")
+else:
+    st.page_link(PAGES["start"], label="Begin eerst een sessie op de startpagina", icon=":material/home:")
+
+if actions:
+    st.header("Wijzigen of verwijderen")
+    by_id = {a.id: a for a in actions}
+
+    def edit(current: Service, action_id: int, form: str) -> None:
+        state = st.session_state
+        due = by_id[action_id].due
+        typed = state.get(f"{form}_due", "").strip()
+        if typed:
+            due = plan.parse_due(typed, today)
+        current.plan.update(action_id, state.get(f"{form}_what", ""), due, state.get(f"{form}_support", ""))
+
+    def delete(current: Service, action_id: int) -> None:
+        current.plan.delete(action_id)
+        st.session_state.pop("plan_edit_choice", None)
+
+    choice = st.selectbox("Kies een actie", list(by_id), key="plan_edit_choice", index=None,
+                          placeholder="Kies een actie om te wijzigen",
+                          format_func=lambda i: f"{theme_label(lib, by_id[i].theme)} · {by_id[i].what[:80]}")
+    if choice is not None:
+        picked = by_id[choice]
+        show_problem("plan_edit")
+        form = f"plan_edit_{picked.id}_{picked.revision}"  # fresh fields for each action and after each change
+        with st.form(form, border=True):
+            st.text_input("Wat ga je doen?", value=picked.what, key=f"{form}_what", max_chars=plan.MAX_WHAT)
+            st.text_input("Nieuwe datum (dag-maand-jaar; leeg laten houdt "
+                          + (text.date(picked.due) if picked.due else "geen datum") + ")",
+                          key=f"{form}_due", max_chars=20)
+            st.text_input("Met wie of welke steun (optioneel)", value=picked.support, key=f"{form}_support",
+                          max_chars=plan.MAX_SUPPORT)
+            st.form_submit_button("Wijziging bewaren", icon=":material/save:", on_click=run,
+                                  args=(edit, picked.id, form), kwargs={"where": "plan_edit"})
+        if st.checkbox("Ik wil deze actie verwijderen", key=f"plan_delete_sure_{picked.id}"):
+            st.button("Definitief verwijderen", icon=":material/delete:", on_click=run, args=(delete, picked.id),
+                      kwargs={"where": "plan_edit"})
+
+    st.header("In je agenda")
+    st.markdown("Zet de datums van je acties in je agenda. Download het bestand opnieuw na een wijziging: je agenda "
+                "werkt de afspraken dan bij, zonder dubbele.")
+    remind = st.checkbox("Met een herinnering voor een nieuwe reflectie", value=True, key="plan_remind")
+    reflection = plan.suggested_reflection(today) if remind else None
+    if reflection:
+        st.caption(f"Een quick scan op {text.date(reflection)}, drie maanden vanaf vandaag.")
+
+    def calendar_file(current: Service) -> bytes:
+        feed = current.plan.calendar_feed()
+        return plan_calendar(lib, feed.installation, feed.person_id, feed.actions, reflection=reflection)
+
+    with st.container(horizontal=True, gap="small"):
+        download(st, "Agenda (.ics)", calendar_file, file_name="wegwijzer-ontwikkelplan.ics", mime="text/calendar", icon=":material/calendar_month:")
+        download(st, "Ontwikkelplan (CSV)", lambda current: current.plan.export_csv(),
+                 file_name="wegwijzer-ontwikkelplan.csv", mime="text/csv", icon=":material/table:")

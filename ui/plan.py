@@ -1,0 +1,132 @@
+"""The development plan's Streamlit parts, shared by "Mijn ontwikkelplan", the dashboard and "Hoe ging het?".
+
+Every change goes through :func:`ui.callbacks.run` (identity checked at the click, a refusal shown in Dutch at the
+place where it happened). A refused change keeps what was typed: the fields keep their value and the message
+says what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import streamlit as st
+
+from ui.callbacks import run
+from ui.widgets import show_problem
+from wegwijzer import clock, text
+from wegwijzer.content.library import Library
+from wegwijzer.domain import plan
+from wegwijzer.domain.records import PlanAction
+from wegwijzer.service import Service
+from wegwijzer.text import plain
+
+STATUSES = list(plan.STATUS_LABELS)
+OWN_DATE = "eigen"  # the choice "another date" in the due-date list
+# No max_chars on a look-back: the browser would cut a long paste off without a word; the service refuses it in
+# Dutch instead, and the text stays in the field to be shortened.
+LOOK_BACK_HELP = f"Hoogstens {text.number(plan.MAX_LOOK_BACK, 0)} tekens."
+
+
+def theme_label(library: Library, number: int) -> str:
+    theme = library.by_number.get(number)
+    return f"{number}. {theme.title}" if theme else f"Thema {number}"
+
+
+def looked_back_key(session_id: int) -> str:
+    """Set once the person saved or skipped "Hoe ging het?" for this session in this tab."""
+    return f"looked_back_{session_id}"
+
+
+def due_text(action: PlanAction, today: dt.date) -> str:
+    """"af op 3 januari 2027", with the mark for an open action past its date."""
+    if action.due is None:
+        return "geen datum"
+    overdue = " · :red-badge[over de datum]" if plan.is_overdue(action, today) else ""
+    return f"af op {text.date(action.due)}{overdue}"
+
+
+# --- one action -----------------------------------------------------------------------------------------------
+
+
+def _save_status(svc: Service, action_id: int, key: str) -> None:
+    status = st.session_state.get(key)
+    if status is not None:  # a segmented control can be emptied; nothing changes then
+        svc.plan.set_status(action_id, status)
+
+
+def _save_look_back(svc: Service, action: PlanAction, key: str) -> None:
+    svc.plan.set_status(action.id, action.status, st.session_state.get(key, ""))
+
+
+def action_card(library: Library, action: PlanAction, today: dt.date, *, with_theme: bool = True) -> None:
+    """One action: theme, what, due date (overdue marked), support, a quick status change, and its look-back when
+    done or dropped."""
+    where = f"plan_action_{action.id}"
+    with st.container(border=True, key=f"plan_card_{action.id}"):
+        head = f"**{plain(theme_label(library, action.theme))}** · " if with_theme else ""
+        st.markdown(f"{head}{due_text(action, today)}  \n{plain(action.what)}")
+        if action.support:
+            st.caption(f"Met wie of welke steun: {plain(action.support)}")
+        show_problem(where)
+        key = f"plan_status_{action.id}_{action.revision}"  # a change made elsewhere gives a fresh control
+        st.segmented_control(f"Status van ‘{_short(action.what)}’", STATUSES, default=action.status,
+                             format_func=plan.STATUS_LABELS.get, key=key, label_visibility="collapsed",
+                             on_change=run, args=(_save_status, action.id, key), kwargs={"where": where})
+        if action.status in plan.CLOSED:
+            look_key = f"plan_look_back_{action.id}_{action.revision}"
+            st.text_area("Terugblik: wat leverde het op, of waarom liet je het los?", value=action.look_back,
+                         key=look_key, height=80, help=LOOK_BACK_HELP, on_change=run,
+                         args=(_save_look_back, action, look_key), kwargs={"where": where})
+
+
+def _short(what: str, limit: int = 60) -> str:
+    return what if len(what) <= limit else what[: limit - 1].rstrip() + "…"
+
+
+# --- a new action ---------------------------------------------------------------------------------------------
+
+
+def _fields(form_key: str) -> dict[str, str]:
+    return {name: f"{form_key}_{name}" for name in ("theme", "what", "due", "own_date", "support")}
+
+
+def _add(svc: Service, session_id: int, form_key: str, fixed_theme: int | None) -> None:
+    keys, state = _fields(form_key), st.session_state
+    today = clock.today()
+    due = state.get(keys["due"])
+    own = state.get(keys["own_date"], "").strip()
+    if own or due == OWN_DATE:
+        due = plan.parse_due(own, today)
+    theme = fixed_theme if fixed_theme is not None else state.get(keys["theme"])
+    if theme is None:
+        raise plan.PlanError("Kies het thema waar de actie bij hoort.")
+    svc.plan.add(session_id, int(theme), state.get(keys["what"], ""), due, state.get(keys["support"], ""))
+    for name in ("what", "own_date", "support"):  # stored: the form is empty for the next one
+        state[keys[name]] = ""
+
+
+def add_form(library: Library, session_id: int, *, form_key: str, themes: Sequence[int] = (),
+             fixed_theme: int | None = None, title: str = "Nieuwe actie") -> None:
+    """A form for a new action in this session: on ``fixed_theme``, or on a theme chosen from ``themes`` (all
+    100 when empty). A refused action keeps everything typed and says what to change."""
+    keys, today = _fields(form_key), clock.today()
+    presets = plan.due_presets(today)
+    choices: dict[object, str] = {**presets, OWN_DATE: "een andere datum (vul hieronder in)"}
+    show_problem(form_key)
+    with st.form(form_key, border=True):
+        st.markdown(f"**{title}**")
+        if fixed_theme is None:
+            numbers = list(themes) or [t.number for t in library.themes]
+            st.selectbox("Thema", numbers, format_func=lambda n: theme_label(library, n), key=keys["theme"],
+                         placeholder="Typ een titel of nummer")
+        st.text_input("Wat ga je doen?", key=keys["what"], max_chars=plan.MAX_WHAT,
+                      placeholder="Concreet en zichtbaar, bijvoorbeeld: een gesprek met de burgemeester plannen")
+        left, right = st.columns(2, gap="small")
+        left.selectbox("Af op", list(choices), format_func=choices.get, index=1, key=keys["due"])
+        right.text_input("Of een eigen datum (dag-maand-jaar)", key=keys["own_date"], max_chars=20,
+                         placeholder="bijvoorbeeld 3-1-2027")
+        st.text_input("Met wie of welke steun (optioneel)", key=keys["support"], max_chars=plan.MAX_SUPPORT,
+                      placeholder="Bijvoorbeeld: met de coach, of met het MT")
+        st.form_submit_button("Actie toevoegen", icon=":material/add:", key=f"{form_key}_submit", on_click=run,
+                              args=(_add, session_id, form_key, fixed_theme), kwargs={"where": form_key})
