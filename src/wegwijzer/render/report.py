@@ -12,7 +12,7 @@ import threading
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -21,12 +21,13 @@ from wegwijzer import text
 from wegwijzer.content.library import Library
 from wegwijzer.domain.mirror import MirrorResult
 from wegwijzer.domain.overview import SessionOverview
-from wegwijzer.domain.records import Answer, SessionRecord
+from wegwijzer.domain.plan import PlanMovement
+from wegwijzer.domain.records import Answer, PlanAction, SessionRecord
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, MASTERY, NOT_APPLICABLE_LABEL, PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
 from wegwijzer.domain.scoring import EXPLANATION
 from wegwijzer.errors import DutchMessage
-from wegwijzer.render import documents
+from wegwijzer.render import documents, plan_report
 from wegwijzer.render.figures import session_figures
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,12 +102,26 @@ class MirrorSection:
 
 
 @dataclass(frozen=True)
+class PlanSection:
+    """The person's development plan for the report: every action, and what moved since they began.
+
+    ``today`` decides what is overdue (open and due before it); ``movement`` is shown only when the person
+    worked on a theme before this session.
+    """
+
+    actions: tuple[PlanAction, ...]
+    movement: PlanMovement | None
+    today: date
+
+
+@dataclass(frozen=True)
 class ReportInput:
     library: Library
     overview: SessionOverview
     figures: Mapping[str, go.Figure]  # "roles", "chapters", "quadrant", optionally "compare", "changes"
     include_notes: bool = False
     mirror: MirrorSection | None = None
+    plan: PlanSection | None = None
 
     @property
     def session(self) -> SessionRecord:
@@ -114,9 +129,9 @@ class ReportInput:
 
 
 def report_input(library: Library, overview: SessionOverview, *, include_notes: bool,
-                 mirror: MirrorSection | None = None) -> ReportInput:
-    """What the report shows: the overview with its figures, notes only when asked for."""
-    return ReportInput(library, overview, session_figures(library, overview), include_notes, mirror)
+                 mirror: MirrorSection | None = None, plan: PlanSection | None = None) -> ReportInput:
+    """What the report shows: the overview with its figures, notes (and look-backs) only when asked for."""
+    return ReportInput(library, overview, session_figures(library, overview), include_notes, mirror, plan)
 
 
 def _rows(data: ReportInput) -> list[dict[str, object]]:
@@ -177,6 +192,8 @@ def _render(data: ReportInput, charts: Mapping[str, str], *, static: bool) -> st
         static=static, mirror=data.mirror, shown=PRIORITIES_SHOWN,
         mirror_rows=data.mirror.rows(data.library) if data.mirror else [],
         theme_title=lambda n: data.library.theme(n).title,
+        plan=plan_report.view(data.library, data.plan.actions, data.plan.movement, data.plan.today,
+                              include_notes=data.include_notes) if data.plan else None,
     )
 
 

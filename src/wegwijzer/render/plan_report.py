@@ -1,0 +1,87 @@
+"""The development plan as the report shows it: a line of counts, what moved per theme, every action by date.
+
+Pure text for the template ``report.html`` (section "Ontwikkelplan"); typed text (what, support, look-back)
+stays as typed and is escaped by the template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wegwijzer import text
+from wegwijzer.content.library import Library
+from wegwijzer.domain.plan import OPEN, STATUS_LABELS, PlanMovement, by_due, is_overdue, movement_summary
+from wegwijzer.domain.records import PlanAction
+
+OVERDUE = "over de datum"
+NO_DATE = "geen datum"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    theme: str  # "12. Title"
+    what: str
+    due: str  # "3 december 2026" or "geen datum"
+    status: str  # "Gepland"
+    overdue: str  # "over de datum" for an open action due before today, else empty
+    support: str
+    look_back: str  # empty unless the report includes notes
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    theme: str
+    before: int
+    after: int
+    change: str  # "+2", "−1", "0"
+
+
+@dataclass(frozen=True)
+class PlanView:
+    summary: str  # empty for a plan without actions
+    movement: str  # the movement sentence, empty without actions begun in an earlier session
+    moved: tuple[MovementRow, ...]
+    unmeasured: tuple[str, ...]  # themes worked on, not scored in both sessions
+    rows: tuple[ActionRow, ...]
+    look_backs_left_out: bool  # some action has a look-back, and the report leaves notes out
+
+
+def summary(actions: Sequence[PlanAction], today: dt.date) -> str:
+    """'12 acties: 5 open (waarvan 1 over de datum), 6 gedaan en 1 losgelaten' (parts with 0 left out)."""
+    if not actions:
+        return ""
+    open_ = sum(a.status in OPEN for a in actions)
+    late = sum(is_overdue(a, today) for a in actions)
+    parts = [f"{open_} open" + (f" (waarvan {late} over de datum)" if late else "") if open_ else "",
+             _counted(actions, "gedaan"), _counted(actions, "losgelaten")]
+    parts = [p for p in parts if p]
+    listed = ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0]
+    return f"{text.count(len(actions), 'actie', 'acties')}: {listed}."
+
+
+def _counted(actions: Sequence[PlanAction], status: str) -> str:
+    amount = sum(a.status == status for a in actions)
+    return f"{amount} {status}" if amount else ""
+
+
+def view(library: Library, actions: Sequence[PlanAction], movement: PlanMovement | None, today: dt.date, *,
+         include_notes: bool) -> PlanView:
+    def theme(number: int) -> str:
+        return f"{number}. {library.theme(number).title}"
+
+    rows = []
+    for a in by_due(actions):
+        rows.append(ActionRow(theme=theme(a.theme), what=a.what, due=text.date(a.due) if a.due else NO_DATE,
+                              status=STATUS_LABELS[a.status], overdue=OVERDUE if is_overdue(a, today) else "",
+                              support=a.support, look_back=a.look_back if include_notes else ""))
+    worked = movement is not None and bool(movement.worked_on)
+    return PlanView(
+        summary=summary(actions, today),
+        movement=movement_summary(movement) if worked else "",
+        moved=tuple(MovementRow(theme(m.theme), m.before, m.after, text.signed(m.change, 0))
+                    for m in movement.themes) if worked else (),
+        unmeasured=tuple(theme(n) for n in movement.unmeasured) if worked else (),
+        rows=tuple(rows), look_backs_left_out=not include_notes and any(a.look_back for a in actions),
+    )
