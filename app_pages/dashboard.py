@@ -17,7 +17,7 @@ from wegwijzer.domain.scoring import EXPLANATION, ThemeResult, default_compariso
 from wegwijzer.errors import DutchMessage
 from wegwijzer.render.charts import theme_changes
 from wegwijzer.render.figures import session_figures
-from wegwijzer.render.report import MirrorSection, find_browser, render_html, render_pdf, report_input
+from wegwijzer.render.report import MirrorSection, PlanSection, find_browser, render_html, render_pdf, report_input
 from wegwijzer.service import Service
 from wegwijzer.text import plain
 
@@ -222,7 +222,9 @@ def make_report(current: Service):
         chosen = next(r for r in current.mirror.my_rounds() if r.id == report_round)
         section = MirrorSection(f"{chosen.title} ({text.date(chosen.created_at)})", outcome.responses,
                                 outcome.result, outcome.comments)
-    return report_input(lib, current.sessions.overview(sid, earlier_id), include_notes=include_notes, mirror=section)
+    plan_section = PlanSection(tuple(current.plan.mine()), current.plan.movement(sid), clock.today())
+    return report_input(lib, current.sessions.overview(sid, earlier_id), include_notes=include_notes, mirror=section,
+                        plan=plan_section)
 
 
 if find_browser() is None:

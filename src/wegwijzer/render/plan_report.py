@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from wegwijzer import text
 from wegwijzer.content.library import Library
-from wegwijzer.domain.plan import OPEN, STATUS_LABELS, PlanMovement, by_due, is_overdue, movement_summary
+from wegwijzer.domain.plan import (
+    STATUS_LABELS,
+    PlanMovement,
+    by_due,
+    counts,
+    counts_summary,
+    is_overdue,
+    movement_summary,
+)
 from wegwijzer.domain.records import PlanAction
 
 OVERDUE = "over de datum"
@@ -48,24 +56,6 @@ class PlanView:
     look_backs_left_out: bool  # some action has a look-back, and the report leaves notes out
 
 
-def summary(actions: Sequence[PlanAction], today: dt.date) -> str:
-    """'12 acties: 5 open (waarvan 1 over de datum), 6 gedaan en 1 losgelaten' (parts with 0 left out)."""
-    if not actions:
-        return ""
-    open_ = sum(a.status in OPEN for a in actions)
-    late = sum(is_overdue(a, today) for a in actions)
-    parts = [f"{open_} open" + (f" (waarvan {late} over de datum)" if late else "") if open_ else "",
-             _counted(actions, "gedaan"), _counted(actions, "losgelaten")]
-    parts = [p for p in parts if p]
-    listed = ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0]
-    return f"{text.count(len(actions), 'actie', 'acties')}: {listed}."
-
-
-def _counted(actions: Sequence[PlanAction], status: str) -> str:
-    amount = sum(a.status == status for a in actions)
-    return f"{amount} {status}" if amount else ""
-
-
 def view(library: Library, actions: Sequence[PlanAction], movement: PlanMovement | None, today: dt.date, *,
          include_notes: bool) -> PlanView:
     def theme(number: int) -> str:
@@ -78,7 +68,7 @@ def view(library: Library, actions: Sequence[PlanAction], movement: PlanMovement
                               support=a.support, look_back=a.look_back if include_notes else ""))
     worked = movement is not None and bool(movement.worked_on)
     return PlanView(
-        summary=summary(actions, today),
+        summary=f"{counts_summary(counts(actions, today))}." if actions else "",
         movement=movement_summary(movement) if worked else "",
         moved=tuple(MovementRow(theme(m.theme), m.before, m.after, text.signed(m.change, 0))
                     for m in movement.themes) if worked else (),
