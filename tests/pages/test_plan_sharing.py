@@ -133,3 +133,72 @@ def test_a_coachee_without_actions_gets_a_caption_instead_of_an_empty_table(worl
     assert any(c.value == "Deze coachee heeft nog geen acties in het ontwikkelplan." for c in at.caption)
     assert at.table == []
 
+
+# --- the group ------------------------------------------------------------------------------------------------------
+
+
+def grouped(world: World):
+    """Fenna's group with Gerrit as a member; Gerrit has two actions, one with support and a look-back."""
+    fenna, gerrit = world.account("Fenna"), world.account("Gerrit")
+    gid = world.svc(fenna).groups.create("Oost", "namen")
+    world.svc(gerrit).groups.join(world.svc(fenna).groups.get(gid).join_code)
+    sid = world.store.sessions.create(gerrit, label="Voorjaar", scope_kind="hoofdstuk", scope_key="verbinder",
+                                      perspective="zittend", themes=list(range(1, 8)))
+    own = world.svc(gerrit)
+    soon = clock.today() + dt.timedelta(days=14)
+    shared = own.plan.add(sid, 3, HOSTILE, soon, support=SUPPORT)
+    own.plan.set_status(shared, "losgelaten", LOOK_BACK)
+    kept = own.plan.add(sid, 4, "Alleen voor mezelf: het gesprek met de OR", soon)
+    return fenna, gerrit, gid, shared, kept, soon
+
+
+def test_a_member_shares_one_action_and_the_others_see_only_what_date_and_status(world):
+    fenna, gerrit, gid, shared, kept, soon = grouped(world)
+    at = world.page(gerrit, "app_pages/groep.py", groep=gid)
+    assert any(c.value.startswith("Elk lid kiest zelf welke acties") and "nooit een terugblik" in c.value
+               for c in at.caption)
+    assert any(c.value == "Nog niemand deelt een actie met de groep." for c in at.caption)
+    choice = at.selectbox(key=f"plan_share_choice_{gid}")
+    assert choice.options == ["3. " + HOSTILE, "4. Alleen voor mezelf: het gesprek met de OR"]
+    choice.set_value(shared)
+    at.button(key=f"plan_share_button_{gid}").click().run()
+    assert not at.exception and not at.error
+    assert world.store.plan.shared_groups(shared) == [gid] and world.store.plan.shared_groups(kept) == []
+    assert at.selectbox(key=f"plan_share_choice_{gid}").options == ["4. Alleen voor mezelf: het gesprek met de OR"]
+
+    other = world.page(fenna, "app_pages/groep.py", groep=gid)
+    seen = plan_table(other, "Lid")
+    assert list(seen.columns) == ["Lid", *PLAN_COLUMNS]
+    [row] = displayed(seen).to_dict("records")
+    assert re.fullmatch(r"Deelnemer [A-Z]", row.pop("Lid"))  # Gerrit did not agree to show his name
+    assert row == {"Thema": "3. " + world.library.theme(3).title, "Wat": HOSTILE, "Datum": text.date(soon),
+                   "Status": "Losgelaten"}
+    assert seen["Wat"][0] == text.plain(HOSTILE)  # literal text, never an image or bold
+    page = shown_text(other) + seen.to_string()
+    assert SUPPORT not in page and LOOK_BACK not in page and "Alleen voor mezelf" not in page
+
+
+def test_a_member_withdraws_a_shared_action_and_it_is_gone_for_the_group(world):
+    fenna, gerrit, gid, shared, _kept, _soon = grouped(world)
+    world.svc(gerrit).plan.share(shared, gid)
+    at = world.page(gerrit, "app_pages/groep.py", groep=gid)
+    assert text.plain("3. " + HOSTILE) in [m.value for m in at.markdown]  # his own list, escaped as well
+    at.button(key=f"plan_withdraw_button_{gid}_{shared}").click().run()
+    assert not at.exception and not at.error
+    assert world.store.plan.shared_groups(shared) == []
+    assert not any(b.label == "Niet meer delen" for b in at.button)
+
+    other = world.page(fenna, "app_pages/groep.py", groep=gid)
+    assert not [t for t in other.table if "Lid" in t.value.columns and "Wat" in t.value.columns]
+    assert any(c.value == "Nog niemand deelt een actie met de groep." for c in other.caption)
+
+
+def test_sharing_after_leaving_the_group_in_another_tab_is_refused_in_dutch(world):
+    _fenna, gerrit, gid, shared, _kept, _soon = grouped(world)
+    at = world.page(gerrit, "app_pages/groep.py", groep=gid)
+    world.svc(gerrit).groups.leave(gid)  # what "Ik verlaat deze groep" in another tab does
+    at.selectbox(key=f"plan_share_choice_{gid}").set_value(shared)
+    at.button(key=f"plan_share_button_{gid}").click().run()
+    assert not at.exception  # the callback's refusal (no longer a member) is no traceback
+    assert any("niet met je gedeeld" in e.value for e in at.error)  # and the page says the group is gone
+    assert world.store.plan.shared_groups(shared) == []
