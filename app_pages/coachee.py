@@ -1,4 +1,5 @@
-"""A coachee, seen by their coach: latest profile, priorities, actions, change; and the conversation preparation."""
+"""A coachee, seen by their coach: latest profile, priorities, change, the development plan within the coachee's
+scope; and the conversation preparation."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ from ui.coach_guide import guide_maker
 from ui.context import require_login
 from ui.downloads import download
 from ui.navigation import PAGES
+from ui.plan_sharing import coachee_plan
 from ui.session import session_title
 from ui.widgets import capped, chart
 from wegwijzer import text
@@ -35,6 +37,7 @@ st.title(plain(name))
 st.caption(f"Je ziet: {COACH_SCOPES[scope].lower()}. Je eigen voorbereiding is privé: de coachee ziet die nooit.")
 if not sessions:
     st.info("Deze coachee heeft nog geen sessie met antwoorden.")
+    coachee_plan(lib, svc.plan.of_coachee(cid), with_notes=notes_allowed)
     st.stop()
 
 labels = {s.id: f"{session_title(s)} ({text.date(s.created_at)}, {s.answered} van {len(s.themes)})" for s in sessions}
@@ -81,6 +84,8 @@ if comparison is not None and comparison.changed:
     chart(figures["changes"], key="coachee_changes", title="Verandering per thema",
           rows=[{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
                  "Verschil": text.signed(c.delta, 0)} for c in comparison.changed])
+
+coachee_plan(lib, svc.plan.of_coachee(cid), with_notes=notes_allowed)
 
 st.header("Gespreksvoorbereiding")
 prep = svc.coaching.prep(cid)

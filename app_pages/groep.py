@@ -1,4 +1,5 @@
-"""One intervision group: what I share, the group dashboard, the agenda, and (for its creator) the settings."""
+"""One intervision group: what I share, the group dashboard, the actions members show, the agenda, and (for its
+creator) the settings."""
 
 import datetime as dt
 
@@ -7,6 +8,7 @@ import streamlit as st
 from ui.context import require_login
 from ui.downloads import download
 from ui.navigation import PAGES
+from ui.plan_sharing import group_actions
 from ui.session import session_title
 from ui.widgets import chart, refused, table
 from wegwijzer import text
@@ -59,7 +61,8 @@ with st.expander("Wat deel ik met deze groep?", expanded=not me.shares):
         options = {s.id: f"{session_title(s)} ({text.date(s.completed_at or s.created_at)}, "
                          f"{s.answered} thema's)" for s in done}
         chosen = st.selectbox("Afgeronde sessie", list(options), format_func=options.get, key=f"share_{gid}")
-        st.caption("De groep ziet alleen je scores (beheersing, belang, niet van toepassing), nooit je notities of acties.")
+        st.caption("De groep ziet van je sessie alleen de scores (beheersing, belang, niet van toepassing), nooit je "
+                   "notities. Acties uit je ontwikkelplan deel je los, bij Gedeelde acties.")
         left, right = st.columns(2)
         if left.button("Deze sessie delen", type="primary", icon=":material/share:"):
             try:
@@ -106,6 +109,8 @@ else:
         table([{"Thema": f"{t.number}. {t.title}", "Scores": len(t.scores), "Gemiddeld": number(t.mean),
                        "Laagste": min(t.scores), "Hoogste": max(t.scores), "Verschil": t.spread,
                        "Belang (gem.)": number(t.mean_importance), "N.v.t.": t.not_applicable} for t in view.themes])
+
+group_actions(svc, gid)
 
 st.header("Agenda voor de bijeenkomst")
 if not entries:

@@ -12,8 +12,8 @@ from wegwijzer.text import count, plain
 svc = require_login()
 st.title("Intervisiegroepen")
 st.markdown("In een intervisiegroep deelt ieder lid één afgeronde sessie. De groep ziet alleen de scores daarvan, "
-            "nooit notities of acties, en alleen leden zien de groep. Je kiest zelf wat je deelt en kunt het "
-            "altijd weer intrekken.")
+            "nooit notities, en alleen leden zien de groep. Acties uit je ontwikkelplan deel je los, een voor een, "
+            "zonder steun of terugblik. Je kiest zelf wat je deelt en kunt het altijd weer intrekken.")
 
 st.header("Mijn groepen")
 groups = svc.groups.mine()
