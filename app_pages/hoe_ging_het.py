@@ -5,7 +5,7 @@ import streamlit as st
 from ui.callbacks import run
 from ui.context import library, service
 from ui.navigation import PAGES
-from ui.plan import LOOK_BACK_HELP, due_text, looked_back_key, theme_label
+from ui.plan import LOOK_BACK_HELP, due_text, looked_back_key, shortened, theme_label
 from ui.session import no_session_notice, session_from_query
 from ui.widgets import show_problem
 from wegwijzer import clock
@@ -62,7 +62,7 @@ with st.form(f"hoe_ging_het_{sid}", border=False):
         with st.container(border=True, key=f"hgh_card_{action.id}"):
             st.markdown(f"**{plain(theme_label(lib, action.theme))}** · {due_text(action, today)}  \n"
                         f"{plain(action.what)}")
-            st.radio(f"Hoe staat ‘{plain(action.what[:60])}’ ervoor?", list(plan.STATUS_LABELS),
+            st.radio(f"Hoe staat ‘{plain(shortened(action.what, 60))}’ ervoor?", list(plan.STATUS_LABELS),
                      index=list(plan.STATUS_LABELS).index(action.status), format_func=plan.STATUS_LABELS.get,
                      horizontal=True, key=status_key)
             st.text_area("Terugblik (optioneel; vooral bij gedaan of losgelaten)", key=look_key,

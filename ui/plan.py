@@ -22,10 +22,21 @@ from wegwijzer.service import Service
 from wegwijzer.text import plain
 
 STATUSES = list(plan.STATUS_LABELS)
+SHORT = 80  # characters of an action in a label
+NO_DATE = "geen datum"
 OWN_DATE = "eigen"  # the choice "another date" in the due-date list
 # No max_chars on a look-back: the browser would cut a long paste off without a word; the service refuses it in
 # Dutch instead, and the text stays in the field to be shortened.
 LOOK_BACK_HELP = f"Hoogstens {text.number(plan.MAX_LOOK_BACK, 0)} tekens."
+
+
+def shortened(value: str, limit: int = SHORT) -> str:
+    """``value`` on one line, cut at a word with "…" when it is longer than ``limit`` characters."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1].rsplit(" ", 1)[0] if " " in value[: limit - 1] else value[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
 
 
 def theme_label(library: Library, number: int) -> str:
@@ -41,7 +52,7 @@ def looked_back_key(session_id: int) -> str:
 def due_text(action: PlanAction, today: dt.date) -> str:
     """"af op 3 januari 2027", with the mark for an open action past its date."""
     if action.due is None:
-        return "geen datum"
+        return NO_DATE
     overdue = " · :red-badge[over de datum]" if plan.is_overdue(action, today) else ""
     return f"af op {text.date(action.due)}{overdue}"
 
@@ -70,7 +81,7 @@ def action_card(library: Library, action: PlanAction, today: dt.date, *, with_th
             st.caption(f"Met wie of welke steun: {plain(action.support)}")
         show_problem(where)
         key = f"plan_status_{action.id}_{action.revision}"  # a change made elsewhere gives a fresh control
-        st.segmented_control(f"Status van ‘{_short(action.what)}’", STATUSES, default=action.status,
+        st.segmented_control(f"Status van ‘{shortened(action.what, 60)}’", STATUSES, default=action.status,
                              format_func=plan.STATUS_LABELS.get, key=key, label_visibility="collapsed",
                              on_change=run, args=(_save_status, action.id, key), kwargs={"where": where})
         if action.status in plan.CLOSED:
@@ -78,10 +89,6 @@ def action_card(library: Library, action: PlanAction, today: dt.date, *, with_th
             st.text_area("Terugblik: wat leverde het op, of waarom liet je het los?", value=action.look_back,
                          key=look_key, height=80, help=LOOK_BACK_HELP, on_change=run,
                          args=(_save_look_back, action, look_key), kwargs={"where": where})
-
-
-def _short(what: str, limit: int = 60) -> str:
-    return what if len(what) <= limit else what[: limit - 1].rstrip() + "…"
 
 
 # --- a new action ---------------------------------------------------------------------------------------------

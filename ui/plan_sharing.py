@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from ui.callbacks import run
+from ui.plan import NO_DATE, shortened, theme_label
 from ui.widgets import show_problem, table
 from wegwijzer import clock, text
 from wegwijzer.content.library import Library
@@ -21,20 +22,9 @@ from wegwijzer.domain.plan import STATUS_LABELS, is_overdue
 from wegwijzer.domain.records import PlanAction
 from wegwijzer.service import Service, ServiceError
 
-NO_DATE = "geen datum"
 OVERDUE = "over de datum"
-SHORT = 80  # characters of an action in a selectbox label
 GROUP_SEES = ("Elk lid kiest zelf welke acties uit het eigen ontwikkelplan de groep ziet, één voor één. De groep ziet "
               "alleen het thema, wat, de datum en de status, nooit met wie of welke steun en nooit een terugblik.")
-
-
-def shortened(value: str, limit: int = SHORT) -> str:
-    """``value`` on one line, cut at a word with "…" when it is longer than ``limit`` characters."""
-    value = " ".join(value.split())
-    if len(value) <= limit:
-        return value
-    cut = value[: limit - 1].rsplit(" ", 1)[0] if " " in value[: limit - 1] else value[: limit - 1]
-    return cut.rstrip(" ,.;:") + "…"
 
 
 def status_label(action: PlanAction, today: dt.date) -> str:
@@ -45,7 +35,7 @@ def status_label(action: PlanAction, today: dt.date) -> str:
 
 def action_row(lib: Library, action: PlanAction, today: dt.date) -> dict[str, str]:
     """What everyone who may see an action sees: theme, what, due date and status."""
-    return {"Thema": f"{action.theme}. {lib.theme(action.theme).title}", "Wat": action.what,
+    return {"Thema": theme_label(lib, action.theme), "Wat": action.what,
             "Datum": text.date(action.due) if action.due else NO_DATE, "Status": status_label(action, today)}
 
 
