@@ -103,7 +103,7 @@ def strength(s: ThemeResult) -> None:
 
 
 def priority(p: ThemeResult) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"priority_{sid}_{p.number}"):
         st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}")
         st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
         for action in on_theme.get(p.number, ()):

@@ -7,7 +7,7 @@ from ui.callbacks import run
 from ui.context import library, service
 from ui.downloads import download
 from ui.navigation import PAGES
-from ui.plan import action_card, add_form, theme_label
+from ui.plan import action_card, add_form, kept_in_view, theme_label
 from ui.session import session_title
 from ui.widgets import show_problem
 from wegwijzer import clock, text
@@ -47,7 +47,8 @@ else:
         roles = {ALL_ROLES: "Alle rollen"} | {r.key: r.name for r in lib.structure.roles}
         role = st.selectbox("Rol", list(roles), format_func=roles.get, key="plan_filter_role", width=320,
                             help="Toont de acties op thema's die deze rol raken.")
-    shown = [a for a in actions if a.status in (chosen or plan.STATUS_LABELS)
+    kept = kept_in_view()
+    shown = [a for a in actions if (a.status in (chosen or plan.STATUS_LABELS) or a.id in kept)
              and (role == ALL_ROLES or any(k == role for k, _ in lib.theme(a.theme).roles.items()))]
     if not shown:
         st.caption("Geen acties met deze keuze. Kies een andere status of rol.")

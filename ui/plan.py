@@ -60,10 +60,19 @@ def due_text(action: PlanAction, today: dt.date) -> str:
 # --- one action -----------------------------------------------------------------------------------------------
 
 
+KEEP_SHOWN = "plan_keep_shown"  # actions closed in this tab stay in view, whatever the filter, for their look-back
+
+
 def _save_status(svc: Service, action_id: int, key: str) -> None:
     status = st.session_state.get(key)
     if status is not None:  # a segmented control can be emptied; nothing changes then
         svc.plan.set_status(action_id, status)
+        st.session_state.setdefault(KEEP_SHOWN, set()).add(action_id)
+
+
+def kept_in_view() -> set[int]:
+    """The actions whose status was changed in this tab: the status filter does not hide them here any more."""
+    return st.session_state.get(KEEP_SHOWN, set())
 
 
 def _save_look_back(svc: Service, action: PlanAction, key: str) -> None:
