@@ -132,7 +132,8 @@ def test_a_status_changes_at_one_click_and_a_look_back_is_asked_and_kept(me):
     at = plan_page()
     at.segmented_control(key=f"plan_status_{aid}_0").set_value("gedaan").run()
     assert store.plan.get(aid).status == "gedaan"
-    at.get("pills")[0].set_value(["gedaan"]).run()  # the filter shows the open ones until told otherwise
+    # the filter shows the open ones, but an action closed here stays in view to be looked back on
+    assert at.get("pills")[0].value == ["gepland", "bezig"]
     look = at.text_area(key=f"plan_look_back_{aid}_1")
     look.input("Goed gesprek; maandelijks vervolg.").run()
     assert store.plan.get(aid).look_back == "Goed gesprek; maandelijks vervolg."
