@@ -4,12 +4,16 @@ ours, no English is left for a reader or a screen reader, nothing is cut off, an
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 
-from tests.support.browser import streamlit_server, wait_for_app
+from tests.support.browser import choose, streamlit_server, wait_for_app
 from tests.support.pagecheck import problems
 from tests.support.server import login, person
 from wegwijzer.demo import populate
+from wegwijzer.domain.records import ActionDraft
 from wegwijzer.service import Service
 from wegwijzer.service.access import LOGGED_OUT, Actor
 from wegwijzer.storage import Store
@@ -26,6 +30,14 @@ def local_app(tmp_path_factory, library):
     full = populate(store, library, person_id=me, sessions_per_person=2, seed=5)
     [quick] = populate(store, library, person_id=me, sessions_per_person=1, seed=9, scope="quickscan")
     store.sessions.set_status(quick, "open")
+    today = dt.date.today()
+    for theme, what, days, status, look_back in (  # a plan with every state: overdue, long, done with a look-back
+            (7, "Kennismaken met alle fractievoorzitters", -5, "gepland", ""),
+            (28, "Wijkronde met het MT " + "en de ketenpartners " * 12, 20, "bezig", ""),
+            (2, "Agenda van de collegevergadering opschonen", 40, "gedaan", "Scheelt elke week een half uur."),
+            (55, "Crisisoefening met de veiligheidsregio", 90, "losgelaten", "Regio plant het zelf in 2027.")):
+        store.plan.add(me, full[0], ActionDraft(theme=theme, what=what, due=today + dt.timedelta(days=days),
+                                                support="Met de coach", status=status, look_back=look_back))
     store.close()
     with streamlit_server(db_path) as (url, _):
         yield url, full[1], quick
@@ -37,11 +49,21 @@ def open_all_expanders(page) -> None:
     page.wait_for_timeout(500)
 
 
+def show_every_status(page) -> None:
+    for status in ("Gedaan", "Losgelaten"):
+        page.get_by_role("button", name=status, exact=True).first.click()
+        wait_for_app(page)
+    choose(page, page.get_by_role("combobox", name="Kies een actie"), re.compile("Kennismaken"))
+    wait_for_app(page)
+
+
 LOCAL_STATES = {
     "start": ("", None),
     "questionnaire, expanders open": ("vragenlijst?sessie={quick}", open_all_expanders),
     "completed session": ("vragenlijst?sessie={full}", None),
     "dashboard with a comparison": ("dashboard?sessie={full}", None),
+    "development plan, all statuses": ("ontwikkelplan", show_every_status),
+    "how it went, a new session": ("hoe-ging-het?sessie={quick}", None),
     "theme library": ("themas", None),
     "one theme": ("thema?nr=55", None),
     "my data": ("gegevens", None),
