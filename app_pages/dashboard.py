@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.context import library, server_mode, service
 from ui.downloads import download
+from ui.memo import per_tab
 from ui.navigation import PAGES, page_title
 from ui.plan import action_card, add_form, theme_label
 from ui.session import no_session_notice, session_from_query, session_title
@@ -54,7 +55,9 @@ if candidates:
 view = svc.sessions.overview(sid, earlier.id if earlier else None)
 d = view.dashboard
 comparison = view.comparison if view.earlier is not None else None
-figures = session_figures(lib, view)
+# the charts are drawn again only when an answer of either session changed (a click on the plan reruns the page)
+drawn_from = (sid, record.updated_at, earlier.id if earlier else None, earlier.updated_at if earlier else None)
+figures = per_tab("dashboard_figures", drawn_from, lambda: session_figures(lib, view))
 
 if d.scored == 0:
     st.info("Er zijn nog geen scores in deze sessie. Vul eerst een paar thema's in.")
@@ -179,7 +182,8 @@ if comparison is not None:
                                                               key=f"all_changes_{sid}"):
                 st.caption(f"De {CHANGES_SHOWN} grootste van {len(changed)} veranderingen.")
                 changed = changed[:CHANGES_SHOWN]
-            chart(theme_changes(changed), key="changes_chart", title="Verandering per thema",
+            chart(per_tab("dashboard_changes", (drawn_from, len(changed)), lambda: theme_changes(changed)),
+                  key="changes_chart", title="Verandering per thema",
                   rows=[{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
                          "Verschil": text.signed(c.delta, 0)} for c in changed])
         else:

@@ -79,7 +79,7 @@ def main() -> int:
             show(writers.p6_threads())
             show(writers.p6_processes())
         if want("P8"):
-            for fig in F.p8_plan(store, library):
+            for fig in F.p8_plan(library, Path(tmp) / "plan.db"):
                 show(fig)
         if want("P7"):
             show(F.p7_pdf(store, library, sid))

@@ -22,7 +22,7 @@ def test_bare_questionnaire_has_the_steps_of_a_full_session(library):
     assert _bare_step_sizes() == ours, "update STEP_SIZES in bench/bare/chapter.py to the questionnaire's steps"
 
 
-def test_the_plan_figure_builds_its_person_and_measures_both_parts(library):
+def test_the_plan_figure_builds_its_person_and_measures_both_pages(library, tmp_path, monkeypatch):
     from bench.figures import p8_plan, plan_person
     from wegwijzer.storage import Store
 
@@ -30,4 +30,7 @@ def test_the_plan_figure_builds_its_person_and_measures_both_parts(library):
     person, sessions = plan_person(store, library, actions=8)
     assert len(sessions) == 4 and len(store.plan.of_person(person)) == 8
     assert {a.session_id for a in store.plan.of_person(person)} == set(sessions)
-    assert [(f.id, len(f.values)) for f in p8_plan(store, library, runs=2)] == [("P8", 2), ("P8d", 2)]
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "unused.db"))  # p8_plan names its own database
+    figures = p8_plan(library, tmp_path / "plan.db", runs=2)
+    assert [(f.id, len(f.values)) for f in figures] == [("P8", 2), ("P8d", 2)]
+    assert figures[0].extra == "cards_drawn=20"  # the plan page draws its 20 nearest actions, not all 100
