@@ -106,9 +106,10 @@ def _my_actions(svc: Service, group_id: int, mine_shared: list[PlanAction]) -> N
     st.markdown("**Wat de groep van mij ziet**")
     for action in mine_shared:
         where_back = f"plan_withdraw_{group_id}_{action.id}"
-        item, button = st.columns([4, 1], vertical_alignment="center")
-        item.markdown(text.plain(shortened(f"{action.theme}. {action.what}")))
-        button.button("Niet meer delen", key=f"plan_withdraw_button_{group_id}_{action.id}",
+        # the button keeps its whole label at any width (in a fixed column it was cut off at 820 px)
+        row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+        row.markdown(text.plain(shortened(f"{action.theme}. {action.what}")), width="stretch")
+        row.button("Niet meer delen", width="content", key=f"plan_withdraw_button_{group_id}_{action.id}",
                       icon=":material/visibility_off:", on_click=run, args=(_withdraw, action.id, group_id),
                       kwargs={"where": where_back})
         show_problem(where_back)

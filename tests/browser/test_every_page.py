@@ -119,21 +119,34 @@ def test_server_pages_are_accessible_dutch_and_whole(server, chromium, library):
     for link in links:
         Service(store, library, LOGGED_OUT).mirror.submit_feedback(link.token, {done.themes[0]: 4}, {})
     owner.mirror.close_round(round_id)
+    # the plan as others see it: one action shown to the group, the whole plan to a coach with notes
+    shown = owner.plan.add(done.id, done.themes[0], "Elke maand een gesprek met de burgemeester",
+                           dt.date.today() + dt.timedelta(days=30), "Met de coach")
+    owner.plan.set_status(shown, "bezig")
+    owner.plan.share(shown, group)
+    coach_email, coach_id = person(server, library, "Coach Proef", sessions=0)
+    Service(store, library, Actor(coach_id)).coaching.accept(owner.coaching.invite("scores_notities").code)
     page = login(chromium, url, email)
+    coach = login(chromium, url, coach_email)
     for size in WIDTHS:
-        page.set_viewport_size({"width": size[0], "height": size[1]})
-        for path in ("groepen", f"groep?groep={group}", "coaching", "spiegel", "account"):
-            page.goto(f"{url}/{path}")
-            wait_for_app(page)
-            page.wait_for_timeout(1500)
-            assert page.title().endswith("· Wegwijzer"), path
-            assert problems(page) == {}, (path, size)
+        for who, path in ((page, "groepen"), (page, f"groep?groep={group}"), (page, "coaching"), (page, "spiegel"),
+                          (page, "account"), (coach, f"coachee?coachee={pid}")):
+            who.set_viewport_size({"width": size[0], "height": size[1]})
+            who.goto(f"{url}/{path}")
+            wait_for_app(who)
+            who.wait_for_timeout(1500)
+            if path.startswith("groep?"):
+                who.get_by_text("Acties uit mijn ontwikkelplan delen").click()
+                wait_for_app(who)
+            assert who.title().endswith("· Wegwijzer"), path
+            assert problems(who) == {}, (path, size)
     anonymous = chromium.new_page(viewport={"width": 820, "height": 1180})
     for path in ("inloggen", "registreren", "feedback/geen-geldige-link"):
         anonymous.goto(f"{url}/{path}")
         assert anonymous.evaluate("document.documentElement.lang") == "nl"
         assert problems(anonymous) == {}, path
     page.context.close()
+    coach.context.close()
     anonymous.close()
 
 
