@@ -9,6 +9,7 @@ connection is shared by threads behind a lock. Repositories (``sessions.py``, ``
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
@@ -21,6 +22,8 @@ import sqlite_utils
 
 from wegwijzer.errors import DutchMessage
 from wegwijzer.storage.migrations import migrations
+
+_log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
 PRIVATE = 0o600  # database files and backups: only the owner reads them (SQLite gives -wal and -shm the same)
@@ -176,6 +179,22 @@ def create_private(path: Path) -> None:
         pass
 
 
+def _make_private(path: Path) -> None:
+    """An existing database (and its -wal and -shm) that others may read, made before databases were created
+    0600, is made readable by its owner only, when this process owns it; the log says so."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            status = file.stat()
+            if status.st_mode & 0o077 and status.st_uid == os.getuid():
+                os.chmod(file, PRIVATE)
+                _log.warning("%s was readable by others (mode %o); it is now readable by its owner only (600)",
+                             file, status.st_mode & 0o777)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # not ours to change: leave it, say so
+            _log.warning("could not make %s readable by its owner only: %s", file, exc)
+
+
 def _check_file(path: Path) -> None:
     if path.exists():
         if not path.is_file():
@@ -187,6 +206,7 @@ def _check_file(path: Path) -> None:
                 f"Het bestand {path} is geen SQLite-database. Er is niets overschreven; "
                 "verplaats het bestand of kies met WEGWIJZER_DB een ander pad.", "corrupt"
             )
+        _make_private(path)
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseProblem(
                 f"De database {path} (of de map erom) is alleen-lezen. Geef schrijfrechten "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 
@@ -60,6 +61,17 @@ def test_restore_refuses_a_file_that_is_not_a_wegwijzer_database(tmp_path):
 def test_backup_of_a_missing_database_says_so(tmp_path):
     with pytest.raises(DatabaseProblem):
         backup(tmp_path / "nergens.db")
+
+
+def test_an_older_database_readable_by_others_is_made_private_when_opened(tmp_path, caplog):
+    path = tmp_path / "oud.db"
+    Store(path).close()
+    for file in (path, path.with_name("oud.db-wal")):
+        file.touch()
+        os.chmod(file, 0o644)  # as databases were made before they were created 0600
+    Store(path).close()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert "readable by its owner only" in caplog.text
 
 
 def test_database_and_backups_are_readable_by_their_owner_only_and_a_restore_ends_every_login(tmp_path):
