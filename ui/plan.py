@@ -120,6 +120,7 @@ def _add(svc: Service, session_id: int, form_key: str, fixed_theme: int | None) 
     svc.plan.add(session_id, int(theme), state.get(keys["what"], ""), due, state.get(keys["support"], ""))
     for name in ("what", "own_date", "support"):  # stored: the form is empty for the next one
         state[keys[name]] = ""
+    st.toast(f"Actie toegevoegd, af op {text.date(due)}.", icon=":material/check:")
 
 
 def add_form(library: Library, session_id: int, *, form_key: str, themes: Sequence[int] = (),

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.paths import ROOT
-from wegwijzer import clock
+from wegwijzer import clock, text
 from wegwijzer.domain import plan
 from wegwijzer.domain.records import ActionDraft, Answer
 from wegwijzer.storage import Store
@@ -103,6 +103,7 @@ def test_an_action_is_added_with_an_offered_date_and_the_form_is_empty_again(me)
     assert action.due == plan.months_on(clock.today(), 1)  # "over een maand" is offered first
     assert action.session_id == sessions(store, person)[-1]  # begins in the latest session
     assert at.text_input(key="plan_new_what").value == ""
+    assert at.toast[0].value == f"Actie toegevoegd, af op {text.date(action.due)}."
     assert [m.label for m in at.metric] == ["Nog open", "Over de datum", "Gedaan", "Losgelaten"]
     assert [m.value for m in at.metric] == ["1", "0", "0", "0"]
 
