@@ -17,8 +17,9 @@ from tests.support.browser import streamlit_server, wait_for_app, wait_until
 from tests.support.pagecheck import problems
 from wegwijzer import text
 from wegwijzer.domain.plan import months_on
-from wegwijzer.domain.records import Answer
+from wegwijzer.domain.records import ActionDraft, Answer
 from wegwijzer.storage import Store
+from wegwijzer.text import WORD_JOINER
 
 CHAPTER = list(range(1, 8))  # "Verbinder tussen college en organisatie"
 WHAT = {1: "Maandelijks overleg met de burgemeester inplannen", 2: "Wethouders één voor één spreken over hun agenda",
@@ -158,4 +159,37 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         for what in WHAT.values():
             assert what in words
         assert text.date(months_on(today, 3)) in words
+        page.close()
+
+
+HOSTILE = "<img src=x onerror=\"document.title='pwned'\"> **vet** [hier](https://evil.example/plan) www.evil.example"
+
+
+def test_hostile_text_in_a_plan_stays_text_on_every_page_that_shows_it(chromium, tmp_path, library):
+    db_path = tmp_path / "hostile.db"
+    store = Store(db_path)
+    me = store.people.local_person()
+    answers = [Answer(n, mastery=2, importance=3) for n in CHAPTER]
+    first = store.sessions.insert_full(me, {"label": "Voorjaar 2026", "scope_kind": "hoofdstuk",
+                                            "scope_key": "verbinder", "perspective": "zittend", "themes": CHAPTER,
+                                            "status": "afgerond", "created_at": "2026-04-01T10:00:00+00:00"},
+                                       answers, [])
+    svc_day = dt.date.today() + dt.timedelta(days=7)
+    store.plan.add(me, first, ActionDraft(theme=1, what=HOSTILE, due=svc_day, support=HOSTILE))
+    store.plan.add(me, first, ActionDraft(theme=2, what="Gedaan", due=svc_day, status="gedaan", look_back=HOSTILE))
+    second = store.sessions.create(me, label="Nieuw", scope_kind="hoofdstuk", scope_key="verbinder",
+                                   perspective="zittend", themes=CHAPTER)
+    with streamlit_server(db_path) as (url, _):
+        page = chromium.new_page(viewport={"width": 1366, "height": 900})
+        for path in ("ontwikkelplan", f"dashboard?sessie={first}", f"hoe-ging-het?sessie={second}"):
+            page.goto(f"{url}/{path}")
+            wait_for_app(page)
+            if path == "ontwikkelplan":
+                page.get_by_role("button", name="Gedaan", exact=True).first.click()  # the look-back shown too
+                wait_for_app(page)
+            shown = page.locator("[data-testid=stMain]").inner_text().replace(WORD_JOINER, "")
+            assert "<img src=x" in shown and "**vet**" in shown and "[hier](https://evil.example/plan)" in shown, path
+            assert page.locator("[data-testid=stMain] img[src=x]").count() == 0, path
+            assert page.locator("a[href*='evil.example']").count() == 0, path
+            assert page.title() != "pwned"
         page.close()

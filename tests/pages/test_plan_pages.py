@@ -138,9 +138,9 @@ def test_a_status_changes_at_one_click_and_a_look_back_is_asked_and_kept(me):
     look = at.text_area(key=f"plan_look_back_{aid}_1")
     look.input("Goed gesprek; maandelijks vervolg.").run()
     assert store.plan.get(aid).look_back == "Goed gesprek; maandelijks vervolg."
-    too_long = "x" * 2_500
+    too_long = "x" * 5_000
     at.text_area(key=f"plan_look_back_{aid}_2").input(too_long).run()
-    assert "Houd je terugblik kort: hoogstens 2.000 tekens (nu 2.500)." in at.error[0].value
+    assert "Houd je terugblik kort: hoogstens 2.000 tekens (nu 5.000)." in at.error[0].value
     assert store.plan.get(aid).look_back == "Goed gesprek; maandelijks vervolg."
     assert at.text_area(key=f"plan_look_back_{aid}_2").value == too_long  # what was typed is still there
 
