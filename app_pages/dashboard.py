@@ -12,7 +12,7 @@ from ui.widgets import CHART_CONFIG, capped, chart, table
 from wegwijzer import clock, text
 from wegwijzer.domain import plan
 from wegwijzer.domain.plan import movement_summary
-from wegwijzer.domain.scales import PERSPECTIVE_LABELS
+from wegwijzer.domain.scales import IMPORTANCE_LABELS, PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
 from wegwijzer.domain.scoring import EXPLANATION, ThemeResult, default_comparison
 from wegwijzer.errors import DutchMessage
@@ -98,7 +98,6 @@ chart(figures["chapters"], key="chapters_chart", title="Hoofdstukken",
 # --- strengths and priorities -----------------------------------------------------------------------
 
 st.header("Sterke punten en ontwikkelprioriteiten")
-strong, develop = st.columns(2, gap="medium")
 
 
 def strength(s: ThemeResult) -> None:
@@ -107,7 +106,8 @@ def strength(s: ThemeResult) -> None:
 
 def priority(p: ThemeResult) -> None:
     with st.container(border=True, key=f"priority_{sid}_{p.number}"):
-        st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, belang {p.importance}")
+        st.markdown(f"**{p.number}. {p.title}** — beheersing {p.mastery}, "
+                    f"{IMPORTANCE_LABELS.get(p.importance, '').lower()}")
         st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
         for action in on_theme.get(p.number, ()):
             action_card(lib, action, today, with_theme=False)
@@ -120,16 +120,17 @@ today = clock.today()
 on_theme: dict[int, list] = {}
 for action in svc.plan.mine():
     on_theme.setdefault(action.theme, []).append(action)
-with strong:
-    st.subheader("Sterke punten")
-    if not d.strengths:
-        st.caption("Nog geen thema's met een 4 of 5.")
-    capped(d.strengths, key=f"all_strengths_{sid}", shown=SHOWN, what="sterke punten", draw=strength)
-with develop:
-    st.subheader("Ontwikkelprioriteiten")
-    if not d.priorities:
-        st.caption("Geen thema's die je (zeer) belangrijk vindt en waarop je jezelf 3 of lager geeft.")
-    capped(d.priorities, key=f"all_priorities_{sid}", shown=SHOWN, what="prioriteiten", draw=priority)
+# one under the other: a priority carries its actions and a form, which want the whole width (also on a tablet)
+st.subheader("Sterke punten")
+if not d.strengths:
+    st.caption("Nog geen thema's met een 4 of 5.")
+capped(d.strengths, key=f"all_strengths_{sid}", shown=SHOWN, what="sterke punten", draw=strength)
+st.subheader("Ontwikkelprioriteiten")
+if not d.priorities:
+    st.caption("Geen thema's die je (zeer) belangrijk vindt en waarop je jezelf 3 of lager geeft.")
+else:
+    st.caption("Bij elke prioriteit kun je een actie toevoegen; je ziet ze terug in Mijn ontwikkelplan.")
+capped(d.priorities, key=f"all_priorities_{sid}", shown=SHOWN, what="prioriteiten", draw=priority)
 
 # --- the development plan: where the person worked and what moved ------------------------------------------
 
@@ -139,9 +140,10 @@ if movement.worked_on:
     st.markdown(movement_summary(movement))
     if movement.themes:
         since = {s.id: s for s in svc.sessions.mine()}
-        table([{"Thema": theme_label(lib, m.theme), "Sinds": session_title(since[m.since]) if m.since in since else "",
+        table([{"Thema": theme_label(lib, m.theme),
+                "Actie uit sessie": session_title(since[m.since]) if m.since in since else "",
                 "Toen": m.before, "Nu": m.after, "Verschil": text.signed(m.change, 0),
-                "Acties": "; ".join(f"{a.what} ({plan.STATUS_LABELS[a.status].lower()})" for a in m.actions)}
+                "Acties": "; ".join(f"{a.what.rstrip('.')} ({plan.STATUS_LABELS[a.status].lower()})" for a in m.actions)}
                for m in movement.themes])
     if movement.unmeasured:
         st.caption("Niet in beide sessies gescoord: " + ", ".join(theme_label(lib, n) for n in movement.unmeasured)

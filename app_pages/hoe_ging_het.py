@@ -8,7 +8,7 @@ from ui.navigation import PAGES
 from ui.plan import LOOK_BACK_HELP, due_text, looked_back_key, shortened, theme_label
 from ui.session import no_session_notice, session_from_query
 from ui.widgets import show_problem
-from wegwijzer import clock
+from wegwijzer import clock, text
 from wegwijzer.domain import plan
 from wegwijzer.service import Service
 from wegwijzer.text import plain
@@ -27,10 +27,11 @@ st.title("Hoe ging het?")
 if not asked or st.session_state.pop(done_key, False):
     st.switch_page(PAGES["vragenlijst"], query_params={"sessie": sid})
 
-st.markdown(f"Voor je aan deze sessie begint: je hebt {len(asked)} open "
-            f"{'actie' if len(asked) == 1 else 'acties'} uit eerdere sessies. Zet bij elke actie hoe het ervoor "
-            "staat; wat je gedaan of losgelaten hebt, mag een korte terugblik krijgen. Niets verplicht: wat je "
-            "niet verandert, blijft zoals het was.")
+st.markdown("Voor je aan deze sessie begint: je hebt nog "
+            + ("1 open actie uit een eerdere sessie" if len(asked) == 1 else f"{len(asked)} open acties uit eerdere "
+               "sessies")
+            + ". Geef per actie aan hoe het ervoor staat. Bij wat je gedaan of losgelaten hebt, kun je kort "
+            "terugblikken. Niets is verplicht: wat je niet verandert, blijft zoals het was.")
 
 
 def keys(action_id: int) -> tuple[str, str]:
@@ -47,6 +48,8 @@ def save(current: Service) -> None:
             changes[action.id] = (status, look_back or None)
     if changes:
         current.plan.set_statuses(changes)
+        st.toast(f"Je ontwikkelplan is bijgewerkt ({text.count(len(changes), 'actie', 'acties')}).",
+                 icon=":material/check:")
     skip(current)
 
 
@@ -62,7 +65,7 @@ with st.form(f"hoe_ging_het_{sid}", border=False):
         with st.container(border=True, key=f"hgh_card_{action.id}"):
             st.markdown(f"**{plain(theme_label(lib, action.theme))}** · {due_text(action, today)}  \n"
                         f"{plain(action.what)}")
-            st.radio(f"Hoe staat ‘{plain(shortened(action.what, 60))}’ ervoor?", list(plan.STATUS_LABELS),
+            st.radio(f"Hoe staat het met ‘{plain(shortened(action.what.rstrip('.'), 60))}’?", list(plan.STATUS_LABELS),
                      index=list(plan.STATUS_LABELS).index(action.status), format_func=plan.STATUS_LABELS.get,
                      horizontal=True, key=status_key)
             st.text_area("Terugblik (optioneel; vooral bij gedaan of losgelaten)", key=look_key,

@@ -56,15 +56,15 @@ else:
         st.caption(f"De eerste {SHOWN} van {len(shown)} acties, op datum.")
         shown = shown[:SHOWN]
     else:
-        st.caption(f"{text.count(len(shown), 'actie', 'acties')} van {len(actions)}, op datum.")
+        st.caption(f"{len(shown)} van de {text.count(len(actions), 'actie', 'acties')}, op datum.")
     for action in shown:
-        action_card(lib, action, today)
+        action_card(lib, action, today, kept=action.id in kept and action.status not in (chosen or plan.STATUS_LABELS))
 
 if sessions:
     st.header("Nieuwe actie")
     latest = max(sessions, key=lambda s: (s.created_at, s.id))
-    st.caption(f"De actie begint in je laatste sessie, {plain(session_title(latest))}; daar meten we later de "
-               "verandering aan af.")
+    st.caption(f"De actie hoort bij je laatste sessie ({plain(session_title(latest))}). Bij je volgende sessie zie "
+               "je of je score op dat thema veranderde.")
     add_form(lib, latest.id, form_key="plan_new")
 else:
     st.page_link(PAGES["start"], label="Begin eerst een sessie op de startpagina", icon=":material/home:")
@@ -80,10 +80,12 @@ if actions:
         if typed:
             due = plan.parse_due(typed, today)
         current.plan.update(action_id, state.get(f"{form}_what", ""), due, state.get(f"{form}_support", ""))
+        st.toast("Wijziging bewaard.", icon=":material/check:")
 
     def delete(current: Service, action_id: int) -> None:
         current.plan.delete(action_id)
         st.session_state.pop("plan_edit_choice", None)
+        st.toast("Actie verwijderd.", icon=":material/delete:")
 
     choice = st.selectbox("Kies een actie", list(by_id), key="plan_edit_choice", index=None,
                           placeholder="Kies een actie om te wijzigen",
@@ -94,10 +96,10 @@ if actions:
         form = f"plan_edit_{picked.id}_{picked.revision}"  # fresh fields for each action and after each change
         with st.form(form, border=True):
             st.text_input("Wat ga je doen?", value=picked.what, key=f"{form}_what", max_chars=plan.MAX_WHAT)
-            st.text_input("Nieuwe datum (dag-maand-jaar; leeg laten houdt "
-                          + (text.date(picked.due) if picked.due else "geen datum") + ")",
+            st.text_input("Nieuwe streefdatum (dag-maand-jaar). Nu: "
+                          + (text.date(picked.due) if picked.due else "geen datum") + "; leeg laten verandert niets.",
                           key=f"{form}_due", max_chars=20)
-            st.text_input("Met wie of welke steun (optioneel)", value=picked.support, key=f"{form}_support",
+            st.text_input("Wie of wat helpt je daarbij? (optioneel)", value=picked.support, key=f"{form}_support",
                           max_chars=plan.MAX_SUPPORT)
             st.form_submit_button("Wijziging bewaren", icon=":material/save:", on_click=run,
                                   args=(edit, picked.id, form), kwargs={"where": "plan_edit"})
@@ -118,6 +120,6 @@ if actions:
         return plan_calendar(lib, feed.installation, feed.person_id, feed.actions, reflection=reflection)
 
     with st.container(horizontal=True, gap="small"):
-        download(st, "Agenda (.ics)", calendar_file, file_name="wegwijzer-ontwikkelplan.ics", mime="text/calendar", icon=":material/calendar_month:")
+        download(st, "In je agenda zetten (.ics)", calendar_file, file_name="wegwijzer-ontwikkelplan.ics", mime="text/calendar", icon=":material/calendar_month:")
         download(st, "Ontwikkelplan (CSV)", lambda current: current.plan.export_csv(),
                  file_name="wegwijzer-ontwikkelplan.csv", mime="text/csv", icon=":material/table:")

@@ -67,8 +67,8 @@ if not locked and not answered and not st.session_state.get(looked_back_key(sid)
     waiting = plan.earlier_open(svc.plan.mine(), sid)
     if waiting:
         with st.container(border=True):
-            st.markdown(f"Je hebt {text.count(len(waiting), 'open actie', 'open acties')} uit eerdere sessies. "
-                        "Kijk eerst even terug?")
+            st.markdown("Je hebt nog " + ("1 open actie uit een eerdere sessie" if len(waiting) == 1 else
+                                          f"{len(waiting)} open acties uit eerdere sessies") + ". Kijk eerst even terug?")
             st.page_link(PAGES["hoe_ging_het"], label="Hoe ging het?", icon=":material/history:",
                          query_params={"sessie": sid})
 if locked:

@@ -54,7 +54,7 @@ def due_text(action: PlanAction, today: dt.date) -> str:
     if action.due is None:
         return NO_DATE
     overdue = " · :red-badge[over de datum]" if plan.is_overdue(action, today) else ""
-    return f"af op {text.date(action.due)}{overdue}"
+    return f"uiterlijk {text.date(action.due)}{overdue}"
 
 
 # --- one action -----------------------------------------------------------------------------------------------
@@ -68,6 +68,7 @@ def _save_status(svc: Service, action_id: int, key: str) -> None:
     if status is not None:  # a segmented control can be emptied; nothing changes then
         svc.plan.set_status(action_id, status)
         st.session_state.setdefault(KEEP_SHOWN, set()).add(action_id)
+        st.toast(f"Status bewaard: {plan.STATUS_LABELS[status].lower()}.", icon=":material/check:")
 
 
 def kept_in_view() -> set[int]:
@@ -77,17 +78,19 @@ def kept_in_view() -> set[int]:
 
 def _save_look_back(svc: Service, action: PlanAction, key: str) -> None:
     svc.plan.set_status(action.id, action.status, st.session_state.get(key, ""))
+    st.toast("Terugblik bewaard.", icon=":material/check:")
 
 
-def action_card(library: Library, action: PlanAction, today: dt.date, *, with_theme: bool = True) -> None:
+def action_card(library: Library, action: PlanAction, today: dt.date, *, with_theme: bool = True,
+                kept: bool = False) -> None:
     """One action: theme, what, due date (overdue marked), support, a quick status change, and its look-back when
-    done or dropped."""
+    done or dropped; ``kept``: shown although the filter leaves its status out (it was just changed here)."""
     where = f"plan_action_{action.id}"
     with st.container(border=True, key=f"plan_card_{action.id}"):
         head = f"**{plain(theme_label(library, action.theme))}** · " if with_theme else ""
         st.markdown(f"{head}{due_text(action, today)}  \n{plain(action.what)}")
         if action.support:
-            st.caption(f"Met wie of welke steun: {plain(action.support)}")
+            st.caption(f"Steun: {plain(action.support)}")
         show_problem(where)
         key = f"plan_status_{action.id}_{action.revision}"  # a change made elsewhere gives a fresh control
         st.segmented_control(f"Status van ‘{shortened(action.what, 60)}’", STATUSES, default=action.status,
@@ -98,6 +101,8 @@ def action_card(library: Library, action: PlanAction, today: dt.date, *, with_th
             st.text_area("Terugblik: wat leverde het op, of waarom liet je het los?", value=action.look_back,
                          key=look_key, height=80, help=LOOK_BACK_HELP, on_change=run,
                          args=(_save_look_back, action, look_key), kwargs={"where": where})
+        if kept:
+            st.caption("Deze actie blijft hier staan zodat je kunt terugblikken, ook al valt ze buiten je filter.")
 
 
 # --- a new action ---------------------------------------------------------------------------------------------
@@ -113,6 +118,8 @@ def _add(svc: Service, session_id: int, form_key: str, fixed_theme: int | None) 
     due = state.get(keys["due"])
     own = state.get(keys["own_date"], "").strip()
     if own or due == OWN_DATE:
+        if not own:
+            raise plan.PlanError("Vul je eigen datum in (dag-maand-jaar), of kies een datum uit de lijst.")
         due = plan.parse_due(own, today)
     theme = fixed_theme if fixed_theme is not None else state.get(keys["theme"])
     if theme is None:
@@ -120,11 +127,11 @@ def _add(svc: Service, session_id: int, form_key: str, fixed_theme: int | None) 
     svc.plan.add(session_id, int(theme), state.get(keys["what"], ""), due, state.get(keys["support"], ""))
     for name in ("what", "own_date", "support"):  # stored: the form is empty for the next one
         state[keys[name]] = ""
-    st.toast(f"Actie toegevoegd, af op {text.date(due)}.", icon=":material/check:")
+    st.toast(f"Actie toegevoegd, streefdatum {text.date(due)}.", icon=":material/check:")
 
 
 def add_form(library: Library, session_id: int, *, form_key: str, themes: Sequence[int] = (),
-             fixed_theme: int | None = None, title: str = "Nieuwe actie") -> None:
+             fixed_theme: int | None = None, title: str = "") -> None:
     """A form for a new action in this session: on ``fixed_theme``, or on a theme chosen from ``themes`` (all
     100 when empty). A refused action keeps everything typed and says what to change."""
     keys, today = _fields(form_key), clock.today()
@@ -132,18 +139,19 @@ def add_form(library: Library, session_id: int, *, form_key: str, themes: Sequen
     choices: dict[object, str] = {**presets, OWN_DATE: "een andere datum (vul hieronder in)"}
     show_problem(form_key)
     with st.form(form_key, border=True):
-        st.markdown(f"**{title}**")
-        if fixed_theme is None:
+        if title:
+            st.markdown(f"**{title}**")
+        if fixed_theme is None:  # no theme chosen beforehand: an action is never filed under a theme by accident
             numbers = list(themes) or [t.number for t in library.themes]
             st.selectbox("Thema", numbers, format_func=lambda n: theme_label(library, n), key=keys["theme"],
-                         placeholder="Typ een titel of nummer")
+                         index=None, placeholder="Kies een thema (typ een titel of nummer)")
         st.text_input("Wat ga je doen?", key=keys["what"], max_chars=plan.MAX_WHAT,
                       placeholder="Concreet en zichtbaar, bijvoorbeeld: een gesprek met de burgemeester plannen")
         left, right = st.columns(2, gap="small")
-        left.selectbox("Af op", list(choices), format_func=choices.get, index=1, key=keys["due"])
+        left.selectbox("Streefdatum", list(choices), format_func=choices.get, index=1, key=keys["due"])
         right.text_input("Of een eigen datum (dag-maand-jaar)", key=keys["own_date"], max_chars=20,
                          placeholder="bijvoorbeeld 3-1-2027")
-        st.text_input("Met wie of welke steun (optioneel)", key=keys["support"], max_chars=plan.MAX_SUPPORT,
+        st.text_input("Wie of wat helpt je daarbij? (optioneel)", key=keys["support"], max_chars=plan.MAX_SUPPORT,
                       placeholder="Bijvoorbeeld: met de coach, of met het MT")
         st.form_submit_button("Actie toevoegen", icon=":material/add:", key=f"{form_key}_submit", on_click=run,
                               args=(_add, session_id, form_key, fixed_theme), kwargs={"where": form_key})

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from babel.dates import format_date, parse_date
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
@@ -72,16 +72,57 @@ def date(value: str | dt.date | dt.datetime | None) -> str:
     return MISSING if value is None else format_date(_as_date(value), format="d MMMM y", locale=LOCALE)
 
 
+_WRITTEN_DATE = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_NUMBER_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _month_numbers() -> dict[str, int]:
+    """"januari" and "jan" → 1, … (Babel's Dutch month names, wide and abbreviated)."""
+    names = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale=LOCALE).items():
+            names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _day_month_year(value: str) -> tuple[int, int, int] | None:
+    """The numbers of a date typed day first, with a two-digit year taken as 20xx."""
+    found = _NUMBER_DATE.match(value)
+    if not found:
+        return None
+    year = int(found[3])
+    return int(found[1]), int(found[2]), year + 2000 if year < 100 else year
+
+
 def parse_day(value: str) -> dt.date | None:
-    """A date typed the Dutch way, day first: 3-1-2027, 03-01-2027, 3/1/27 (or ISO 2027-01-03); None when it is
-    not one."""
-    value = value.strip()
-    if not value:
-        return None
+    """A date typed the Dutch way, always day first: 3-1-2027, 03-01-2027, 3/1/27, 3.1.2027, 3 januari 2027,
+    3 jan 2027 (or ISO 2027-01-03); None when it is not one (13-3 is never read as 3-13)."""
+    value = " ".join(value.split())
     try:
-        return parse_date(value, locale=LOCALE)
-    except (ValueError, IndexError):  # babel: ParseError (a ValueError) for 31-2, IndexError for "3-1"
+        if numbers := _day_month_year(value):
+            day, month, year = numbers
+            return dt.date(year, month, day)
+        if written := _WRITTEN_DATE.match(value):
+            month = _month_numbers().get(written[2].lower())
+            return dt.date(int(written[3]), month, int(written[1])) if month else None
+        if _ISO_DATE.match(value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
         return None
+    return None
+
+
+def impossible_day(value: str) -> str | None:
+    """For day-month-year numbers that name no date ("31-2-2027"): why, as "februari 2027 heeft 28 dagen"."""
+    numbers = _day_month_year(" ".join(value.split()))
+    if numbers is None:
+        return None
+    day, month, year = numbers
+    if not 1 <= month <= 12:
+        return "een jaar heeft 12 maanden"
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return f"{month_year(dt.date(year, month, 1))} heeft {last} dagen" if not 1 <= day <= last else None
 
 
 def month_year(value: str | dt.date | dt.datetime) -> str:

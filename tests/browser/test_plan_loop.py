@@ -81,7 +81,7 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         page.goto(f"{url}/ontwikkelplan")
         wait_for_app(page)
         assert problems(page) == {}
-        ics = download(page, "Agenda (.ics)", tmp_path / "plan.ics").read_bytes()
+        ics = download(page, "In je agenda zetten (.ics)", tmp_path / "plan.ics").read_bytes()
         found = events(ics)
         assert {s: e["day"] for s, e in found.items() if s in WHAT.values()} == {WHAT[n]: due[n] for n in WHAT}
         reflection = found.pop("Wegwijzer: tijd voor een nieuwe reflectie")
@@ -100,7 +100,7 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         look_back.press("Tab")
         wait_until(lambda: store.plan.get(ids[2]).look_back.startswith("Vier van de vijf"), timeout=15)
         wait_for_app(page)
-        again = events(download(page, "Agenda (.ics)", tmp_path / "plan2.ics").read_bytes())
+        again = events(download(page, "In je agenda zetten (.ics)", tmp_path / "plan2.ics").read_bytes())
         assert again[f"Gedaan: {WHAT[2]}"]["uid"] == found[WHAT[2]]["uid"]  # the same event, updated
         assert again[f"Gedaan: {WHAT[2]}"]["sequence"] > found[WHAT[2]]["sequence"]
 
@@ -115,7 +115,7 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         wait_for_app(page)
         second = int(re.search(r"sessie=(\d+)", page.url).group(1))
         expect(page.get_by_role("heading", name="Hoe ging het?")).to_be_visible()
-        expect(page.get_by_text("je hebt 2 open acties uit eerdere sessies")).to_be_visible()
+        expect(page.get_by_text("je hebt nog 2 open acties uit eerdere sessies")).to_be_visible()
         assert problems(page) == {}
         card = page.locator(f".st-key-hgh_card_{ids[1]}")
         card.get_by_text("Gedaan", exact=True).click()
@@ -135,9 +135,9 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         page.goto(f"{url}/dashboard?sessie={second}")
         wait_for_app(page)
         expect(page.get_by_role("heading", name="Je ontwikkelplan: wat bewoog er?")).to_be_visible()
-        expect(page.get_by_text("Je werkte aan 3 thema's. Op 2 daarvan heb je in beide sessies gescoord: 1 ging "
+        expect(page.get_by_text("Je had acties op 3 thema's. Op 2 daarvan heb je in beide sessies gescoord: 1 ging "
                                 "omhoog en 1 bleef gelijk.")).to_be_visible()
-        table = page.locator("[data-testid=stTable]").filter(has=page.get_by_text("Sinds"))
+        table = page.locator("[data-testid=stTable]").filter(has=page.get_by_text("Actie uit sessie"))
         rows = table.locator("tbody tr").evaluate_all(
             "rows => rows.map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent.trim()))")
         assert [r[:5] for r in rows] == [
@@ -154,7 +154,7 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         assert "Ontwikkelplan" in words
         assert "3 acties: 1 open, 2 gedaan" not in words  # the list is joined with "en"
         assert "3 acties: 1 open en 2 gedaan." in words
-        assert "Je werkte aan 3 thema's. Op 2 daarvan heb je in beide sessies gescoord: 1 ging omhoog en 1 bleef " \
+        assert "Je had acties op 3 thema's. Op 2 daarvan heb je in beide sessies gescoord: 1 ging omhoog en 1 bleef " \
                "gelijk." in words
         for what in WHAT.values():
             assert what in words

@@ -103,19 +103,22 @@ def test_an_action_is_added_with_an_offered_date_and_the_form_is_empty_again(me)
     assert action.due == plan.months_on(clock.today(), 1)  # "over een maand" is offered first
     assert action.session_id == sessions(store, person)[-1]  # begins in the latest session
     assert at.text_input(key="plan_new_what").value == ""
-    assert at.toast[0].value == f"Actie toegevoegd, af op {text.date(action.due)}."
+    assert at.toast[0].value == f"Actie toegevoegd, streefdatum {text.date(action.due)}."
     assert [m.label for m in at.metric] == ["Nog open", "Over de datum", "Gedaan", "Losgelaten"]
     assert [m.value for m in at.metric] == ["1", "0", "0", "0"]
 
 
 @pytest.mark.parametrize(("what", "own_date", "message"), [
+    ("Iets doen", "", "Kies het thema waar de actie bij hoort."),
     ("", "", "Schrijf op wat je gaat doen."),
-    ("Iets doen", "31-2-2027", "‘31-2-2027’ is geen datum die we kunnen lezen."),
+    ("Iets doen", "31-2-2027", "31-2-2027 bestaat niet: februari 2027 heeft 28 dagen."),
     ("Iets doen", "1-1-2020", "Kies een datum vanaf vandaag; 1 januari 2020 is al voorbij."),
 ])
 def test_a_refused_action_says_why_in_dutch_stores_nothing_and_keeps_what_was_typed(me, what, own_date, message):
     store, person = me
     at = plan_page()
+    if "thema" not in message:
+        at.selectbox(key="plan_new_theme").set_value(28)
     at.text_input(key="plan_new_what").input(what)
     at.text_input(key="plan_new_own_date").input(own_date)
     at.text_input(key="plan_new_support").input("Met de griffier")
@@ -216,8 +219,8 @@ def test_a_new_session_starts_with_how_it_went_and_saves_all_changes_in_one_go(m
     assert at.title[0].value == "Hoe ging het?"
     new = sessions(store, person)[-1]
     asked = [r.label for r in at.radio]
-    assert asked == ["Hoe staat ‘Agenda opschonen’ ervoor?", "Hoe staat ‘Griffier spreken’ ervoor?",
-                     "Hoe staat ‘Wijkronde’ ervoor?"]
+    assert asked == ["Hoe staat het met ‘Agenda opschonen’?", "Hoe staat het met ‘Griffier spreken’?",
+                     "Hoe staat het met ‘Wijkronde’?"]
     at.radio(key=f"hgh_status_{new}_{done}").set_value("gedaan")
     at.text_area(key=f"hgh_look_back_{new}_{done}").input("Afspraak staat maandelijks.")
     at.radio(key=f"hgh_status_{new}_{dropped}").set_value("losgelaten")
@@ -258,7 +261,7 @@ def test_skipping_changes_nothing_and_without_open_actions_the_questionnaire_com
     new = store.sessions.create(person, label="Nieuw", scope_kind="quickscan", scope_key="", perspective="zittend",
                                 themes=[7, 28])
     at = page("app_pages/vragenlijst.py", sessie=new)
-    assert any("Je hebt 1 open actie uit eerdere sessies." in m.value for m in at.markdown)
+    assert any("Je hebt nog 1 open actie uit een eerdere sessie." in m.value for m in at.markdown)
     at = page("app_pages/hoe_ging_het.py", sessie=new)
     [skip] = [b for b in at.form_submit_button if b.label == "Overslaan"]
     skip.click().run()
@@ -279,9 +282,9 @@ def test_the_dashboard_adds_actions_at_a_priority_and_shows_what_moved_since_it_
     add(store, person, first, quick[0], "Oude actie", clock.today())
     at = page("app_pages/dashboard.py", sessie=second)
     assert "Je ontwikkelplan: wat bewoog er?" in [h.value for h in at.header]
-    assert "Je werkte aan 1 thema. Je score daarop ging omhoog." in texts(at)
-    [moved] = [t.value for t in at.table if "Verschil" in t.value.columns and "Sinds" in t.value.columns]
-    assert list(moved.iloc[0][["Sinds", "Toen", "Nu", "Verschil"]]) == ["Quick scan 2025", 2, 4, plain("+2")]
+    assert "Je had een actie op 1 thema. Je score daarop ging omhoog, van 2 naar 4." in texts(at)
+    [moved] = [t.value for t in at.table if "Verschil" in t.value.columns and "Actie uit sessie" in t.value.columns]
+    assert list(moved.iloc[0][["Actie uit sessie", "Toen", "Nu", "Verschil"]]) == ["Quick scan 2025", 2, 4, plain("+2")]
     # the 2025 scan (mastery 2, importance 3 everywhere) has every theme as a priority: add an action at one
     at = page("app_pages/dashboard.py", sessie=first)
     key = f"action_{first}_{quick[1]}"

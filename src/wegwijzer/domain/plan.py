@@ -97,8 +97,11 @@ def parse_due(typed: str, today: dt.date) -> dt.date:
     """A due date typed as text (day-month-year), checked as :func:`check_due`."""
     day = text.parse_day(typed)
     if day is None:
+        why = text.impossible_day(typed)
+        if why:
+            raise PlanError(f"{typed.strip()} bestaat niet: {why}.")
         raise PlanError(f"‘{typed.strip()[:40]}’ is geen datum die we kunnen lezen. Schrijf dag-maand-jaar, "
-                        "bijvoorbeeld 3-1-2027.")
+                        "bijvoorbeeld 3-1-2027 of 3 januari 2027.")
     return check_due(day, today)
 
 
@@ -310,13 +313,14 @@ def movement_summary(movement: PlanMovement) -> str:
     worked_on = len(movement.worked_on)
     if not worked_on:
         return "Je had voor deze sessie nog geen acties uit een eerdere sessie."
-    worked = f"Je werkte aan {text.themes(worked_on)}."
+    worked = ("Je had een actie op 1 thema." if worked_on == 1 else f"Je had acties op {text.themes(worked_on)}.")
     if not movement.themes:
         both = "Dat thema heb" if worked_on == 1 else "Geen daarvan heb"
         return f"{worked} {both} je niet in beide sessies gescoord, dus een verandering is nog niet te zien."
     if worked_on == 1:
-        change = movement.themes[0].change
-        went = "ging omhoog" if change > 0 else "ging omlaag" if change < 0 else "bleef gelijk"
+        only = movement.themes[0]
+        went = (f"bleef gelijk op {only.after}" if not only.change else
+                f"ging {'omhoog' if only.change > 0 else 'omlaag'}, van {only.before} naar {only.after}")
         return f"{worked} Je score daarop {went}."
     if movement.shared == worked_on:
         shared = f"Je hebt ze {'allebei' if worked_on == 2 else 'allemaal'}"

@@ -102,14 +102,19 @@ def test_the_next_reflection_is_three_months_on_or_the_last_day_of_that_month():
 
 @pytest.mark.parametrize(("typed", "day"), [("3-1-2027", dt.date(2027, 1, 3)), ("03-01-2027", dt.date(2027, 1, 3)),
                                              ("3/1/27", dt.date(2027, 1, 3)), (" 2027-01-03 ", dt.date(2027, 1, 3)),
-                                             ("3-12-2026", TODAY)])
+                                             ("3-12-2026", TODAY), ("3 januari 2027", dt.date(2027, 1, 3)),
+                                             ("3 Jan. 2027", dt.date(2027, 1, 3)), ("29 februari 2028", dt.date(2028, 2, 29))])
 def test_a_typed_due_date_is_read_day_first(typed, day):
     assert plan.parse_due(typed, TODAY) == day
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("31-2-2027", "‘31-2-2027’ is geen datum die we kunnen lezen. Schrijf dag-maand-jaar, bijvoorbeeld 3-1-2027."),
-    ("3 januari", "‘3 januari’ is geen datum die we kunnen lezen."),
+    ("31-2-2027", "31-2-2027 bestaat niet: februari 2027 heeft 28 dagen."),
+    ("31/4/27", "31/4/27 bestaat niet: april 2027 heeft 30 dagen."),
+    ("3-13-2027", "3-13-2027 bestaat niet: een jaar heeft 12 maanden."),
+    ("30 februari 2027", "‘30 februari 2027’ is geen datum die we kunnen lezen."),
+    ("3 januari", "‘3 januari’ is geen datum die we kunnen lezen. Schrijf dag-maand-jaar, bijvoorbeeld 3-1-2027 "
+                  "of 3 januari 2027."),
     ("", "is geen datum die we kunnen lezen"),
     ("2-12-2026", "Kies een datum vanaf vandaag; 2 december 2026 is al voorbij."),
     ("1-1-2040", "Kies een datum binnen 5 jaar."),
@@ -196,16 +201,16 @@ def test_the_change_per_theme_is_measured_from_the_session_of_its_first_action()
     assert [a.id for a in moved.themes[0].actions] == [1, 2]
     assert moved.worked_on == (10, 20, 30, 40, 50, 60) and moved.unmeasured == (50, 60)
     assert (moved.shared, moved.up, moved.same, moved.down) == (4, 2, 1, 1)
-    assert plan.movement_summary(moved) == ("Je werkte aan 6 thema's. Op 4 daarvan heb je in beide sessies "
+    assert plan.movement_summary(moved) == ("Je had acties op 6 thema's. Op 4 daarvan heb je in beide sessies "
                                             "gescoord: 2 gingen omhoog, 1 bleef gelijk en 1 ging omlaag.")
 
 
 @pytest.mark.parametrize(("then", "now", "summary"), [
     ({}, {}, "Je had voor deze sessie nog geen acties uit een eerdere sessie."),
-    (scored(t10=2), scored(t10=3), "Je werkte aan 1 thema. Je score daarop ging omhoog."),
-    (scored(t10=2), scored(t10=None), "Je werkte aan 1 thema. Dat thema heb je niet in beide sessies gescoord, "
+    (scored(t10=2), scored(t10=3), "Je had een actie op 1 thema. Je score daarop ging omhoog, van 2 naar 3."),
+    (scored(t10=2), scored(t10=None), "Je had een actie op 1 thema. Dat thema heb je niet in beide sessies gescoord, "
                                       "dus een verandering is nog niet te zien."),
-    (scored(t10=2, t20=2), scored(t10=2, t20=2), "Je werkte aan 2 thema's. Je hebt ze allebei in "
+    (scored(t10=2, t20=2), scored(t10=2, t20=2), "Je had acties op 2 thema's. Je hebt ze allebei in "
                                                  "beide sessies gescoord: 2 bleven gelijk."),
 ])
 def test_the_summary_says_where_the_person_worked_and_what_moved(then, now, summary):

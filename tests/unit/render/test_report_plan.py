@@ -106,7 +106,7 @@ def test_the_plan_section_has_pinned_counts_movement_and_every_action_by_date(li
     assert html.index("Belang tegenover beheersing") < html.index("<h2>Ontwikkelplan</h2>") < html.index(
         "Alle antwoorden")
     assert "<p>6 acties: 4 open (waarvan 2 over de datum), 1 gedaan en 1 losgelaten.</p>" in html
-    assert ("Je werkte aan 4 thema's. Op 3 daarvan heb je in beide sessies gescoord: 1 ging omhoog, "
+    assert ("Je had acties op 4 thema's. Op 3 daarvan heb je in beide sessies gescoord: 1 ging omhoog, "
             "1 bleef gelijk en 1 ging omlaag.") in markup.unescape(html)
     found = tables(html)
     assert found["moved"] == [["Thema", "Toen", "Nu", "Verschil"], [title[10], "2", "4", "+2"],
@@ -184,7 +184,7 @@ def test_the_pdf_prints_the_plan_from_the_service_within_the_page(store, library
     assert "Ontwikkelplan 3 acties: 3 open." in printed
     assert "Wekelijks overleg met de burgemeester" in printed and text.date(due) in printed
     assert "<script>alert(1)</script>" in printed  # shown as text
-    assert "Je werkte aan 2 thema's. Je hebt ze allebei in beide sessies gescoord" in printed
+    assert "Je had acties op 2 thema's. Je hebt ze allebei in beide sessies gescoord" in printed
     assert "x" * 300 in "".join(printed.split())  # printed whole, wrapped in its column (not cut off the page)
     boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
                            check=True).stdout
