@@ -3,13 +3,11 @@ calendar and the export."""
 
 import streamlit as st
 
-from ui.callbacks import run
 from ui.context import library, service
 from ui.downloads import download
 from ui.navigation import PAGES
-from ui.plan import action_card, add_form, kept_in_view, theme_label
+from ui.plan import action_card, add_form, kept_in_view
 from ui.session import session_title
-from ui.widgets import show_problem
 from wegwijzer import clock, text
 from wegwijzer.domain import plan
 from wegwijzer.render.calendar import plan_calendar
@@ -70,43 +68,6 @@ else:
     st.page_link(PAGES["start"], label="Begin eerst een sessie op de startpagina", icon=":material/home:")
 
 if actions:
-    st.header("Wijzigen of verwijderen")
-    by_id = {a.id: a for a in actions}
-
-    def edit(current: Service, action_id: int, form: str) -> None:
-        state = st.session_state
-        due = by_id[action_id].due
-        typed = state.get(f"{form}_due", "").strip()
-        if typed:
-            due = plan.parse_due(typed, today)
-        current.plan.update(action_id, state.get(f"{form}_what", ""), due, state.get(f"{form}_support", ""))
-        st.toast("Wijziging bewaard.", icon=":material/check:")
-
-    def delete(current: Service, action_id: int) -> None:
-        current.plan.delete(action_id)
-        st.session_state.pop("plan_edit_choice", None)
-        st.toast("Actie verwijderd.", icon=":material/delete:")
-
-    choice = st.selectbox("Kies een actie", list(by_id), key="plan_edit_choice", index=None,
-                          placeholder="Kies een actie om te wijzigen",
-                          format_func=lambda i: f"{theme_label(lib, by_id[i].theme)} · {by_id[i].what[:80]}")
-    if choice is not None:
-        picked = by_id[choice]
-        show_problem("plan_edit")
-        form = f"plan_edit_{picked.id}_{picked.revision}"  # fresh fields for each action and after each change
-        with st.form(form, border=True):
-            st.text_input("Wat ga je doen?", value=picked.what, key=f"{form}_what", max_chars=plan.MAX_WHAT)
-            st.text_input("Nieuwe streefdatum (dag-maand-jaar). Nu: "
-                          + (text.date(picked.due) if picked.due else "geen datum") + "; leeg laten verandert niets.",
-                          key=f"{form}_due", max_chars=20)
-            st.text_input("Wie of wat helpt je daarbij? (optioneel)", value=picked.support, key=f"{form}_support",
-                          max_chars=plan.MAX_SUPPORT)
-            st.form_submit_button("Wijziging bewaren", icon=":material/save:", on_click=run,
-                                  args=(edit, picked.id, form), kwargs={"where": "plan_edit"})
-        if st.checkbox("Ik wil deze actie verwijderen", key=f"plan_delete_sure_{picked.id}"):
-            st.button("Definitief verwijderen", icon=":material/delete:", on_click=run, args=(delete, picked.id),
-                      kwargs={"where": "plan_edit"})
-
     st.header("In je agenda")
     st.markdown("Zet de datums van je acties in je agenda. Download het bestand opnieuw na een wijziging: je agenda "
                 "werkt de afspraken dan bij, zonder dubbele.")
@@ -120,6 +81,7 @@ if actions:
         return plan_calendar(lib, feed.installation, feed.person_id, feed.actions, reflection=reflection)
 
     with st.container(horizontal=True, gap="small"):
-        download(st, "In je agenda zetten (.ics)", calendar_file, file_name="wegwijzer-ontwikkelplan.ics", mime="text/calendar", icon=":material/calendar_month:")
+        download(st, "In je agenda zetten (.ics)", calendar_file, file_name="wegwijzer-ontwikkelplan.ics",
+                 mime="text/calendar", icon=":material/calendar_month:")
         download(st, "Ontwikkelplan (CSV)", lambda current: current.plan.export_csv(),
                  file_name="wegwijzer-ontwikkelplan.csv", mime="text/csv", icon=":material/table:")

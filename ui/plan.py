@@ -81,10 +81,56 @@ def _save_look_back(svc: Service, action: PlanAction, key: str) -> None:
     st.toast("Terugblik bewaard.", icon=":material/check:")
 
 
+EDITING = "plan_editing"  # the action whose edit form is open in this tab
+
+
+def _start_editing(_svc: Service, action_id: int) -> None:
+    st.session_state[EDITING] = action_id
+
+
+def _stop_editing(_svc: Service) -> None:
+    st.session_state.pop(EDITING, None)
+
+
+def _edit(svc: Service, action: PlanAction, form: str) -> None:
+    state = st.session_state
+    typed = state.get(f"{form}_due", "").strip()
+    due = plan.parse_due(typed, clock.today()) if typed else action.due
+    svc.plan.update(action.id, state.get(f"{form}_what", ""), due, state.get(f"{form}_support", ""))
+    state.pop(EDITING, None)
+    st.toast("Wijziging bewaard.", icon=":material/check:")
+
+
+def _delete(svc: Service, action_id: int) -> None:
+    svc.plan.delete(action_id)
+    st.session_state.pop(EDITING, None)
+    st.toast("Actie verwijderd.", icon=":material/delete:")
+
+
+def _edit_form(action: PlanAction, where: str) -> None:
+    """The action's what, date and support to change, and deleting it (after a confirmation)."""
+    form = f"plan_edit_{action.id}_{action.revision}"  # fresh fields after each change
+    now = text.date(action.due) if action.due else "geen datum"
+    with st.form(form, border=False):
+        st.text_input("Wat ga je doen?", value=action.what, key=f"{form}_what", max_chars=plan.MAX_WHAT)
+        st.text_input(f"Nieuwe streefdatum (dag-maand-jaar). Nu: {now}; leeg laten verandert niets.",
+                      key=f"{form}_due", max_chars=20)
+        st.text_input("Wie of wat helpt je daarbij? (optioneel)", value=action.support, key=f"{form}_support",
+                      max_chars=plan.MAX_SUPPORT)
+        with st.container(horizontal=True, gap="small"):
+            st.form_submit_button("Wijziging bewaren", type="primary", icon=":material/save:", on_click=run,
+                                  args=(_edit, action, form), kwargs={"where": where})
+            st.form_submit_button("Annuleren", on_click=run, args=(_stop_editing,), kwargs={"where": where})
+    if st.checkbox("Ik wil deze actie verwijderen", key=f"plan_delete_sure_{action.id}"):
+        st.button("Definitief verwijderen", icon=":material/delete:", key=f"plan_delete_{action.id}", on_click=run,
+                  args=(_delete, action.id), kwargs={"where": where})
+
+
 def action_card(library: Library, action: PlanAction, today: dt.date, *, with_theme: bool = True,
                 kept: bool = False) -> None:
-    """One action: theme, what, due date (overdue marked), support, a quick status change, and its look-back when
-    done or dropped; ``kept``: shown although the filter leaves its status out (it was just changed here)."""
+    """One action: theme, what, due date (overdue marked), support, a quick status change, its look-back when
+    done or dropped, and "Wijzigen" (what, date, support, or delete it, in the card itself); ``kept``: shown
+    although the filter leaves its status out (it was just changed here)."""
     where = f"plan_action_{action.id}"
     with st.container(border=True, key=f"plan_card_{action.id}"):
         head = f"**{plain(theme_label(library, action.theme))}** · " if with_theme else ""
@@ -103,6 +149,11 @@ def action_card(library: Library, action: PlanAction, today: dt.date, *, with_th
                          args=(_save_look_back, action, look_key), kwargs={"where": where})
         if kept:
             st.caption("Deze actie blijft hier staan zodat je kunt terugblikken, ook al valt ze buiten je filter.")
+        if st.session_state.get(EDITING) == action.id:
+            _edit_form(action, where)
+        else:
+            st.button("Wijzigen", type="tertiary", icon=":material/edit:", key=f"plan_edit_button_{action.id}",
+                      on_click=run, args=(_start_editing, action.id), kwargs={"where": where})
 
 
 # --- a new action ---------------------------------------------------------------------------------------------

@@ -170,25 +170,29 @@ def test_the_list_is_by_due_date_marks_the_overdue_and_filters_by_status_and_rol
     assert 7 not in shown
 
 
-def test_an_action_is_changed_or_deleted_and_a_past_date_is_refused(me):
+def test_an_action_is_changed_in_its_card_or_deleted_and_a_past_date_is_refused(me):
     store, person = me
     aid = add(store, person, sessions(store, person)[0], 7, "Eerste versie", clock.today())
     at = plan_page()
-    at.selectbox(key="plan_edit_choice").set_value(aid).run()
+    at.button(key=f"plan_edit_button_{aid}").click().run()
     form = f"plan_edit_{aid}_0"
+    assert at.text_input(key=f"{form}_what").value == "Eerste versie"
     at.text_input(key=f"{form}_what").input("Tweede versie")
     at.text_input(key=f"{form}_due").input("2-1-2020")
-    [submit] = [b for b in at.form_submit_button if b.label == "Wijziging bewaren"]
-    submit.click().run()
+    [save] = [b for b in at.form_submit_button if b.label == "Wijziging bewaren"]
+    save.click().run()
     assert "is al voorbij" in at.error[0].value
     assert store.plan.get(aid).what == "Eerste versie"
+    assert at.text_input(key=f"{form}_what").value == "Tweede versie"  # still typed, still open
     at.text_input(key=f"{form}_due").input("")
-    [submit] = [b for b in at.form_submit_button if b.label == "Wijziging bewaren"]
-    submit.click().run()
+    [save] = [b for b in at.form_submit_button if b.label == "Wijziging bewaren"]
+    save.click().run()
     assert store.plan.get(aid).what == "Tweede versie" and store.plan.get(aid).due == clock.today()
+    assert at.toast[0].value == "Wijziging bewaard."
+    assert not [b for b in at.form_submit_button if b.label == "Wijziging bewaren"]  # the card is closed again
+    at.button(key=f"plan_edit_button_{aid}").click().run()
     at.checkbox(key=f"plan_delete_sure_{aid}").check().run()
-    [delete] = [b for b in at.button if b.label == "Definitief verwijderen"]
-    delete.click().run()
+    at.button(key=f"plan_delete_{aid}").click().run()
     assert store.plan.get(aid) is None and not at.exception
 
 

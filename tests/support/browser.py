@@ -92,15 +92,3 @@ def wait_until(predicate, timeout: float = 10.0):
         time.sleep(0.05)
     raise AssertionError("condition not met in time")
 
-
-def choose(page, combobox, option) -> None:
-    """Pick ``option`` (a name or pattern) from a Streamlit selectbox. The first click on a selectbox sometimes only
-    focuses it (Streamlit 1.67, with or without our page scripts); a person then clicks again, the test opens the
-    list by keyboard."""
-    combobox.click()
-    try:
-        page.wait_for_function("el => el.getAttribute('aria-expanded') === 'true'", arg=combobox.element_handle(),
-                               timeout=1_000)
-    except Exception:  # noqa: BLE001 - playwright's TimeoutError: open it by keyboard
-        combobox.press("ArrowDown")
-    page.get_by_role("option", name=option).first.click()
