@@ -55,8 +55,9 @@ if candidates:
 view = svc.sessions.overview(sid, earlier.id if earlier else None)
 d = view.dashboard
 comparison = view.comparison if view.earlier is not None else None
-# the charts are drawn again only when an answer of either session changed (a click on the plan reruns the page)
-drawn_from = (sid, record.updated_at, earlier.id if earlier else None, earlier.updated_at if earlier else None)
+# the charts are drawn again only when what they show changed (a click on the plan reruns the page): the key is
+# the dashboard's and the comparison's figures themselves, not a timestamp (answers can change within a second)
+drawn_from = (sid, d, view.comparison, view.earlier)
 figures = per_tab("dashboard_figures", drawn_from, lambda: session_figures(lib, view))
 
 if d.scored == 0:

@@ -297,3 +297,19 @@ def test_the_dashboard_adds_actions_at_a_priority_and_shows_what_moved_since_it_
     assert not at.exception and not at.error
     made = [a for a in store.plan.of_person(person) if a.what == "Bij de prioriteit een actie"]
     assert [(a.theme, a.session_id) for a in made] == [(quick[1], first)]
+
+
+def test_the_dashboards_kept_charts_are_drawn_again_when_an_answer_changes_within_the_same_second(me, library):
+    store, person = me
+    first, second = sessions(store, person)
+    at = page("app_pages/dashboard.py", sessie=second)
+    before = at.get("plotly_chart")[0].proto.spec
+    stamp = store.sessions.get(second).updated_at
+    theme = sorted(library.structure.quick_scan)[0]
+    store.sessions.save_answer(second, theme, mastery=1)  # from 4: the role profile changes
+    with store.db.write() as conn:  # the same second as before (the clock counts seconds)
+        conn.execute("UPDATE answers SET updated_at = ? WHERE session_id = ?", (stamp, second))
+    assert store.sessions.get(second).updated_at == stamp
+    at.run()
+    assert not at.exception
+    assert at.get("plotly_chart")[0].proto.spec != before
