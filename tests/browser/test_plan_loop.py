@@ -187,7 +187,9 @@ def test_hostile_text_in_a_plan_stays_text_on_every_page_that_shows_it(chromium,
             if path == "ontwikkelplan":
                 page.get_by_role("button", name="Gedaan", exact=True).first.click()  # the look-back shown too
                 wait_for_app(page)
-            shown = page.locator("[data-testid=stMain]").inner_text().replace(WORD_JOINER, "")
+            main = page.locator("[data-testid=stMain]")
+            expect(main).to_contain_text("src=x", timeout=20_000)  # the run may still be drawing the page
+            shown = main.inner_text().replace(WORD_JOINER, "")
             assert "<img src=x" in shown and "**vet**" in shown and "[hier](https://evil.example/plan)" in shown, path
             assert page.locator("[data-testid=stMain] img[src=x]").count() == 0, path
             assert page.locator("a[href*='evil.example']").count() == 0, path
