@@ -138,6 +138,7 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
         expect(page.get_by_text("Je had acties op 3 thema's. Op 2 daarvan heb je in beide sessies gescoord: 1 ging "
                                 "omhoog en 1 bleef gelijk.")).to_be_visible()
         table = page.locator("[data-testid=stTable]").filter(has=page.get_by_text("Actie uit sessie"))
+        expect(table.locator("tbody tr")).to_have_count(2)  # drawn after the sentence above
         rows = table.locator("tbody tr").evaluate_all(
             "rows => rows.map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent.trim()))")
         assert [r[:5] for r in rows] == [
