@@ -6,7 +6,7 @@ from ui.context import library, server_mode, service
 from ui.downloads import download
 from ui.memo import per_tab
 from ui.navigation import PAGES, page_title
-from ui.plan import action_card, add_form, theme_label
+from ui.plan import action_card, add_form_on_request, theme_label
 from ui.session import no_session_notice, session_from_query, session_title
 from ui.widgets import CHART_CONFIG, capped, chart, table
 from wegwijzer import clock, text
@@ -112,9 +112,10 @@ def priority(p: ThemeResult) -> None:
         st.markdown("\n".join(f"- {q}" for q in lib.theme(p.number).reflection_questions))
         for action in on_theme.get(p.number, ()):
             action_card(lib, action, today, with_theme=False)
-        with st.expander("Actie toevoegen" if p.number in on_theme else "Wat ga je eraan doen? Voeg een actie toe"):
-            add_form(lib, sid, form_key=f"action_{sid}_{p.number}", fixed_theme=p.number,
-                     title=f"Nieuwe actie bij {plain(p.title)}")
+        add_form_on_request(lib, sid, form_key=f"action_{sid}_{p.number}", theme=p.number,
+                            title=f"Nieuwe actie bij {plain(p.title)}",
+                            label="Nog een actie toevoegen" if p.number in on_theme else
+                            "Wat ga je eraan doen? Voeg een actie toe")
 
 
 today = clock.today()

@@ -159,6 +159,29 @@ def action_card(library: Library, action: PlanAction, today: dt.date, *, with_th
 # --- a new action ---------------------------------------------------------------------------------------------
 
 
+ADDING = "plan_adding"  # the forms for a new action opened on request in this tab
+
+
+def _open_form(_svc: Service, form_key: str) -> None:
+    st.session_state.setdefault(ADDING, set()).add(form_key)
+
+
+def _close_form(_svc: Service, form_key: str) -> None:
+    st.session_state.get(ADDING, set()).discard(form_key)
+
+
+def add_form_on_request(library: Library, session_id: int, *, form_key: str, theme: int, title: str,
+                        label: str) -> None:
+    """A button that opens the form for a new action on ``theme``; the form closes once the action is stored.
+    Drawn only when asked for: a dashboard with a form at each of its five priorities reran ~10 ms slower."""
+    if form_key in st.session_state.get(ADDING, set()):
+        add_form(library, session_id, form_key=form_key, fixed_theme=theme, title=title)
+        st.button("Sluiten zonder toevoegen", key=f"{form_key}_close", type="tertiary", icon=":material/close:",
+                  on_click=run, args=(_close_form, form_key))
+    else:
+        st.button(label, key=f"{form_key}_open", icon=":material/add:", on_click=run, args=(_open_form, form_key))
+
+
 def _fields(form_key: str) -> dict[str, str]:
     return {name: f"{form_key}_{name}" for name in ("theme", "what", "due", "own_date", "support")}
 
@@ -178,6 +201,7 @@ def _add(svc: Service, session_id: int, form_key: str, fixed_theme: int | None) 
     svc.plan.add(session_id, int(theme), state.get(keys["what"], ""), due, state.get(keys["support"], ""))
     for name in ("what", "own_date", "support"):  # stored: the form is empty for the next one
         state[keys[name]] = ""
+    state.get(ADDING, set()).discard(form_key)  # a form opened on request closes again
     st.toast(f"Actie toegevoegd, streefdatum {text.date(due)}.", icon=":material/check:")
 
 

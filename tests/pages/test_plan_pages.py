@@ -292,11 +292,15 @@ def test_the_dashboard_adds_actions_at_a_priority_and_shows_what_moved_since_it_
     # the 2025 scan (mastery 2, importance 3 everywhere) has every theme as a priority: add an action at one
     at = page("app_pages/dashboard.py", sessie=first)
     key = f"action_{first}_{quick[1]}"
+    assert not at.text_input  # the forms are drawn only when asked for
+    at.button(key=f"{key}_open").click().run()
     at.text_input(key=f"{key}_what").input("Bij de prioriteit een actie")
     at.button(key=f"{key}_submit").click().run()
     assert not at.exception and not at.error
     made = [a for a in store.plan.of_person(person) if a.what == "Bij de prioriteit een actie"]
     assert [(a.theme, a.session_id) for a in made] == [(quick[1], first)]
+    assert not at.text_input  # stored: the form is closed, the card offers "Nog een actie toevoegen"
+    assert at.button(key=f"{key}_open").label == "Nog een actie toevoegen"
 
 
 def test_the_dashboards_kept_charts_are_drawn_again_when_an_answer_changes_within_the_same_second(me, library):
