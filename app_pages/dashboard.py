@@ -11,7 +11,6 @@ from ui.session import no_session_notice, session_from_query, session_title
 from ui.widgets import CHART_CONFIG, capped, chart, table
 from wegwijzer import clock, text
 from wegwijzer.domain import plan
-from wegwijzer.domain.plan import movement_summary
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, PERSPECTIVE_LABELS
 from wegwijzer.domain.scopes import SCOPE_LABELS
 from wegwijzer.domain.scoring import EXPLANATION, ThemeResult, default_comparison
@@ -139,9 +138,9 @@ capped(d.priorities, key=f"all_priorities_{sid}", shown=SHOWN, what="prioriteite
 movement = svc.plan.movement(sid)
 if movement.worked_on:
     st.header("Je ontwikkelplan: wat bewoog er?")
-    st.markdown(movement_summary(movement))
+    st.markdown(plan.movement_summary(movement))
     if movement.themes:
-        since = {s.id: s for s in svc.sessions.mine()}
+        since = {s.id: s for s in candidates}  # a theme that moved was scored then: its session is answered
         table([{"Thema": theme_label(lib, m.theme),
                 "Actie uit sessie": session_title(since[m.since]) if m.since in since else "",
                 "Toen": m.before, "Nu": m.after, "Verschil": text.signed(m.change, 0),

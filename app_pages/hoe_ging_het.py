@@ -5,7 +5,7 @@ import streamlit as st
 from ui.callbacks import run
 from ui.context import library, service
 from ui.navigation import PAGES
-from ui.plan import LOOK_BACK_HELP, due_text, looked_back_key, shortened, theme_label
+from ui.plan import LOOK_BACK_HELP, action_head, looked_back_key, shortened, waiting
 from ui.session import no_session_notice, session_from_query
 from ui.widgets import show_problem
 from wegwijzer import clock, text
@@ -27,11 +27,9 @@ st.title("Hoe ging het?")
 if not asked or st.session_state.pop(done_key, False):
     st.switch_page(PAGES["vragenlijst"], query_params={"sessie": sid})
 
-st.markdown("Voor je aan deze sessie begint: je hebt nog "
-            + ("1 open actie uit een eerdere sessie" if len(asked) == 1 else f"{len(asked)} open acties uit eerdere "
-               "sessies")
-            + ". Geef per actie aan hoe het ervoor staat. Bij wat je gedaan of losgelaten hebt, kun je kort "
-            "terugblikken. Niets is verplicht: wat je niet verandert, blijft zoals het was.")
+st.markdown(f"Voor je aan deze sessie begint: je hebt nog {waiting(len(asked))}. Geef per actie aan hoe het "
+            "ervoor staat. Bij wat je gedaan of losgelaten hebt, kun je kort terugblikken. Niets is verplicht: wat "
+            "je niet verandert, blijft zoals het was.")
 
 
 def keys(action_id: int) -> tuple[str, str]:
@@ -63,8 +61,7 @@ with st.form(f"hoe_ging_het_{sid}", border=False):
     for action in asked:
         status_key, look_key = keys(action.id)
         with st.container(border=True, key=f"hgh_card_{action.id}"):
-            st.markdown(f"**{plain(theme_label(lib, action.theme))}** · {due_text(action, today)}  \n"
-                        f"{plain(action.what)}")
+            st.markdown(action_head(lib, action, today))
             st.radio(f"Hoe staat het met ‘{plain(shortened(action.what.rstrip('.'), 60))}’?", list(plan.STATUS_LABELS),
                      index=list(plan.STATUS_LABELS).index(action.status), format_func=plan.STATUS_LABELS.get,
                      horizontal=True, key=status_key)

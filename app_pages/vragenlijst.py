@@ -5,7 +5,7 @@ import streamlit as st
 from ui.callbacks import PAGE
 from ui.context import library, service
 from ui.navigation import PAGES, page_title
-from ui.plan import looked_back_key
+from ui.plan import looked_back_key, waiting
 from ui.session import no_session_notice, session_from_query, session_title
 from ui.theme_card import theme_card
 from ui.widgets import show_problem
@@ -64,11 +64,10 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     st.page_link(PAGES["dashboard"], label="Naar het dashboard", icon=":material/insights:",
                  query_params={"sessie": sid})
 if not locked and not answered and not st.session_state.get(looked_back_key(sid)):
-    waiting = plan.earlier_open(svc.plan.mine(), sid)
-    if waiting:
+    still_open = plan.earlier_open(svc.plan.mine(), sid)
+    if still_open:
         with st.container(border=True):
-            st.markdown("Je hebt nog " + ("1 open actie uit een eerdere sessie" if len(waiting) == 1 else
-                                          f"{len(waiting)} open acties uit eerdere sessies") + ". Kijk eerst even terug?")
+            st.markdown(f"Je hebt nog {waiting(len(still_open))}. Kijk eerst even terug?")
             st.page_link(PAGES["hoe_ging_het"], label="Hoe ging het?", icon=":material/history:",
                          query_params={"sessie": sid})
 if locked:

@@ -8,7 +8,6 @@ says what to do.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 import streamlit as st
 
@@ -23,7 +22,6 @@ from wegwijzer.text import plain
 
 STATUSES = list(plan.STATUS_LABELS)
 SHORT = 80  # characters of an action in a label
-NO_DATE = "geen datum"
 OWN_DATE = "eigen"  # the choice "another date" in the due-date list
 # No max_chars on a look-back: the browser would cut a long paste off without a word; the service refuses it in
 # Dutch instead, and the text stays in the field to be shortened.
@@ -50,11 +48,22 @@ def looked_back_key(session_id: int) -> str:
 
 
 def due_text(action: PlanAction, today: dt.date) -> str:
-    """"af op 3 januari 2027", with the mark for an open action past its date."""
+    """"uiterlijk 3 januari 2027", with the mark for an open action past its date; or "geen datum"."""
     if action.due is None:
-        return NO_DATE
-    overdue = " · :red-badge[over de datum]" if plan.is_overdue(action, today) else ""
+        return plan.NO_DATE
+    overdue = f" · :red-badge[{plan.OVERDUE}]" if plan.is_overdue(action, today) else ""
     return f"uiterlijk {text.date(action.due)}{overdue}"
+
+
+def action_head(library: Library, action: PlanAction, today: dt.date, *, with_theme: bool = True) -> str:
+    """The first lines of an action as Markdown: theme (bold), its date, and what, typed text escaped."""
+    head = f"**{plain(theme_label(library, action.theme))}** · " if with_theme else ""
+    return f"{head}{due_text(action, today)}  \n{plain(action.what)}"
+
+
+def waiting(count: int) -> str:
+    """"1 open actie uit een eerdere sessie", "3 open acties uit eerdere sessies"."""
+    return "1 open actie uit een eerdere sessie" if count == 1 else f"{count} open acties uit eerdere sessies"
 
 
 # --- one action -----------------------------------------------------------------------------------------------
@@ -110,7 +119,7 @@ def _delete(svc: Service, action_id: int) -> None:
 def _edit_form(action: PlanAction, where: str) -> None:
     """The action's what, date and support to change, and deleting it (after a confirmation)."""
     form = f"plan_edit_{action.id}_{action.revision}"  # fresh fields after each change
-    now = text.date(action.due) if action.due else "geen datum"
+    now = plan.due_label(action)
     with st.form(form, border=False):
         st.text_input("Wat ga je doen?", value=action.what, key=f"{form}_what", max_chars=plan.MAX_WHAT)
         st.text_input(f"Nieuwe streefdatum (dag-maand-jaar). Nu: {now}; leeg laten verandert niets.",
@@ -133,8 +142,7 @@ def action_card(library: Library, action: PlanAction, today: dt.date, *, with_th
     although the filter leaves its status out (it was just changed here)."""
     where = f"plan_action_{action.id}"
     with st.container(border=True, key=f"plan_card_{action.id}"):
-        head = f"**{plain(theme_label(library, action.theme))}** · " if with_theme else ""
-        st.markdown(f"{head}{due_text(action, today)}  \n{plain(action.what)}")
+        st.markdown(action_head(library, action, today, with_theme=with_theme))
         if action.support:
             st.caption(f"Steun: {plain(action.support)}")
         show_problem(where)
@@ -205,10 +213,10 @@ def _add(svc: Service, session_id: int, form_key: str, fixed_theme: int | None) 
     st.toast(f"Actie toegevoegd, streefdatum {text.date(due)}.", icon=":material/check:")
 
 
-def add_form(library: Library, session_id: int, *, form_key: str, themes: Sequence[int] = (),
-             fixed_theme: int | None = None, title: str = "") -> None:
-    """A form for a new action in this session: on ``fixed_theme``, or on a theme chosen from ``themes`` (all
-    100 when empty). A refused action keeps everything typed and says what to change."""
+def add_form(library: Library, session_id: int, *, form_key: str, fixed_theme: int | None = None,
+             title: str = "") -> None:
+    """A form for a new action in this session: on ``fixed_theme``, or on a theme chosen from all 100. A refused
+    action keeps everything typed and says what to change."""
     keys, today = _fields(form_key), clock.today()
     presets = plan.due_presets(today)
     choices: dict[object, str] = {**presets, OWN_DATE: "een andere datum (vul hieronder in)"}
@@ -217,8 +225,7 @@ def add_form(library: Library, session_id: int, *, form_key: str, themes: Sequen
         if title:
             st.markdown(f"**{title}**")
         if fixed_theme is None:  # no theme chosen beforehand: an action is never filed under a theme by accident
-            numbers = list(themes) or [t.number for t in library.themes]
-            st.selectbox("Thema", numbers, format_func=lambda n: theme_label(library, n), key=keys["theme"],
+            st.selectbox("Thema", [t.number for t in library.themes], format_func=lambda n: theme_label(library, n), key=keys["theme"],
                          index=None, placeholder="Kies een thema (typ een titel of nummer)")
         st.text_input("Wat ga je doen?", key=keys["what"], max_chars=plan.MAX_WHAT,
                       placeholder="Concreet en zichtbaar, bijvoorbeeld: een gesprek met de burgemeester plannen")

@@ -14,15 +14,14 @@ from collections.abc import Sequence
 import streamlit as st
 
 from ui.callbacks import run
-from ui.plan import NO_DATE, shortened, theme_label
+from ui.plan import shortened, theme_label
 from ui.widgets import show_problem, table
 from wegwijzer import clock, text
 from wegwijzer.content.library import Library
-from wegwijzer.domain.plan import STATUS_LABELS, is_overdue
+from wegwijzer.domain.plan import OVERDUE, STATUS_LABELS, due_label, is_overdue
 from wegwijzer.domain.records import PlanAction
 from wegwijzer.service import Service, ServiceError
 
-OVERDUE = "over de datum"
 GROUP_SEES = ("Elk lid kiest zelf welke acties uit het eigen ontwikkelplan de groep ziet, één voor één. De groep ziet "
               "alleen het thema, wat, de datum en de status, nooit met wie of welke steun en nooit een terugblik.")
 
@@ -36,7 +35,7 @@ def status_label(action: PlanAction, today: dt.date) -> str:
 def action_row(lib: Library, action: PlanAction, today: dt.date) -> dict[str, str]:
     """What everyone who may see an action sees: theme, what, due date and status."""
     return {"Thema": theme_label(lib, action.theme), "Wat": action.what,
-            "Datum": text.date(action.due) if action.due else NO_DATE, "Status": status_label(action, today)}
+            "Datum": due_label(action), "Status": status_label(action, today)}
 
 
 def coachee_plan(lib: Library, actions: Sequence[PlanAction], *, with_notes: bool) -> None:

@@ -11,6 +11,7 @@ Neither lets the text become markup or a link.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -121,7 +122,7 @@ def impossible_day(value: str) -> str | None:
     day, month, year = numbers
     if not 1 <= month <= 12:
         return "een jaar heeft 12 maanden"
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    last = calendar.monthrange(year, month)[1]
     return f"{month_year(dt.date(year, month, 1))} heeft {last} dagen" if not 1 <= day <= last else None
 
 

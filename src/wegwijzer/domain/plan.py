@@ -15,6 +15,7 @@ Everything here is a pure function of its arguments; "today" is passed in (``clo
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import unicodedata
@@ -35,6 +36,8 @@ MAX_SUPPORT = 200
 MAX_LOOK_BACK = 2_000
 MAX_YEARS_AHEAD = 5
 REFLECTION_MONTHS = 3  # the suggested next reflection: a quick scan three months on
+OVERDUE = "over de datum"  # an open action due before today
+NO_DATE = "geen datum"  # a one-line action carried over from before the plan
 
 
 class PlanError(DutchMessage, ValueError):
@@ -154,8 +157,7 @@ def months_on(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, or the last day of that month when it is shorter."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def suggested_reflection(today: dt.date) -> dt.date:
@@ -174,6 +176,11 @@ def by_due(actions: Iterable[PlanAction]) -> list[PlanAction]:
 def is_overdue(action: PlanAction, today: dt.date) -> bool:
     """Due before today and still open (gepland or bezig)."""
     return action.is_open and action.due is not None and action.due < today
+
+
+def due_label(action: PlanAction) -> str:
+    """"3 januari 2027", or "geen datum"."""
+    return text.date(action.due) if action.due else NO_DATE
 
 
 def overdue(actions: Iterable[PlanAction], today: dt.date) -> list[PlanAction]:
@@ -206,7 +213,7 @@ def counts_summary(c: PlanCounts) -> str:
     """"12 acties: 5 open (waarvan 1 over de datum), 6 gedaan en 1 losgelaten"."""
     if not c.total:
         return "Nog geen acties."
-    open_part = f"{c.open} open" + (f" (waarvan {c.overdue} over de datum)" if c.overdue else "")
+    open_part = f"{c.open} open" + (f" (waarvan {c.overdue} {OVERDUE})" if c.overdue else "")
     parts = [p for p in (open_part if c.open else "", f"{c.done} gedaan" if c.done else "",
                          f"{c.dropped} losgelaten" if c.dropped else "") if p]
     listed = ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0]

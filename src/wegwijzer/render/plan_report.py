@@ -13,18 +13,17 @@ from dataclasses import dataclass
 from wegwijzer import text
 from wegwijzer.content.library import Library
 from wegwijzer.domain.plan import (
+    OVERDUE,
     STATUS_LABELS,
     PlanMovement,
     by_due,
     counts,
     counts_summary,
+    due_label,
     is_overdue,
     movement_summary,
 )
 from wegwijzer.domain.records import PlanAction
-
-OVERDUE = "over de datum"
-NO_DATE = "geen datum"
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def view(library: Library, actions: Sequence[PlanAction], movement: PlanMovement
 
     rows = []
     for a in by_due(actions):
-        rows.append(ActionRow(theme=theme(a.theme), what=a.what, due=text.date(a.due) if a.due else NO_DATE,
+        rows.append(ActionRow(theme=theme(a.theme), what=a.what, due=due_label(a),
                               status=STATUS_LABELS[a.status], overdue=OVERDUE if is_overdue(a, today) else "",
                               support=a.support, look_back=a.look_back if include_notes else ""))
     worked = movement is not None and bool(movement.worked_on)
