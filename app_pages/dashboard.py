@@ -8,7 +8,7 @@ from ui.memo import per_tab
 from ui.navigation import PAGES, page_title
 from ui.plan import action_card, add_form_on_request, theme_label
 from ui.session import no_session_notice, session_from_query, session_title
-from ui.widgets import CHART_CONFIG, capped, chart, table
+from ui.widgets import CHART_CONFIG, capped, chart, table, table_data
 from wegwijzer import clock, text
 from wegwijzer.domain import plan
 from wegwijzer.domain.scales import IMPORTANCE_LABELS, PERSPECTIVE_LABELS
@@ -57,7 +57,26 @@ comparison = view.comparison if view.earlier is not None else None
 # the charts are drawn again only when what they show changed (a click on the plan reruns the page): the key is
 # the dashboard's and the comparison's figures themselves, not a timestamp (answers can change within a second)
 drawn_from = (sid, d, view.comparison, view.earlier)
-figures = per_tab("dashboard_figures", drawn_from, lambda: session_figures(lib, view))
+
+
+def drawing() -> dict:
+    """The charts and the tables that carry their figures (made once per what they show)."""
+    rows = {"roles": [{"Rol": lib.roles[r.role].name, "Score (1–5)": text.number(r.score), "Rust op": text.themes(r.themes)}
+                      for r in d.roles],
+            "chapters": [{"Hoofdstuk": c.title, "Gemiddelde beheersing": text.number(c.mean),
+                          "Met een score": f"{c.scored} van {c.total}", "Niet van toepassing": c.not_applicable}
+                         for c in d.chapters],
+            "quadrant": [{"Thema": f"{p.number}. {p.title}", "Beheersing": p.mastery, "Belang": p.importance,
+                          "Vak": QUADRANTS[(p.mastery <= 3, (p.importance or 0) >= 2)]}
+                         for p in sorted(d.points, key=lambda p: (-(p.importance or 0), p.mastery, p.number))]}
+    if comparison is not None:
+        rows["compare"] = [{"Rol": lib.roles[c.role].name, "Eerder": text.number(c.before), "Nu": text.number(c.after),
+                            "Verschil": text.signed(c.delta), "Thema's": c.themes} for c in comparison.role_changes]
+    return {"figures": session_figures(lib, view), "tables": {name: table_data(r) for name, r in rows.items()}}
+
+
+drawn = per_tab("dashboard_figures", drawn_from, drawing)
+figures, tables = drawn["figures"], drawn["tables"]
 
 if d.scored == 0:
     st.info("Er zijn nog geen scores in deze sessie. Vul eerst een paar thema's in.")
@@ -76,11 +95,9 @@ with st.expander("Hoe wordt er gerekend?"):
 # --- role profile -----------------------------------------------------------------------------------
 
 st.header("Rollenprofiel")
-role_rows = [{"Rol": lib.roles[r.role].name, "Score (1–5)": text.number(r.score), "Rust op": text.themes(r.themes)}
-             for r in d.roles]
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    chart(figures["roles"], key="roles_chart", title="Rollenprofiel", rows=role_rows)
+    chart(figures["roles"], key="roles_chart", title="Rollenprofiel", rows=tables["roles"])
 with right:
     st.markdown("De drie **kernrollen** staan bovenaan; bij elke rol staat op hoeveel thema's de score rust.")
     st.markdown("| Rol | Score | Thema's |\n|---|---:|---:|\n" + "\n".join(
@@ -90,10 +107,7 @@ with right:
 # --- chapters ---------------------------------------------------------------------------------------
 
 st.header("Hoofdstukken")
-chart(figures["chapters"], key="chapters_chart", title="Hoofdstukken",
-      rows=[{"Hoofdstuk": c.title, "Gemiddelde beheersing": text.number(c.mean),
-             "Met een score": f"{c.scored} van {c.total}", "Niet van toepassing": c.not_applicable}
-            for c in d.chapters])
+chart(figures["chapters"], key="chapters_chart", title="Hoofdstukken", rows=tables["chapters"])
 
 # --- strengths and priorities -----------------------------------------------------------------------
 
@@ -141,11 +155,12 @@ if movement.worked_on:
     st.markdown(plan.movement_summary(movement))
     if movement.themes:
         since = {s.id: s for s in candidates}  # a theme that moved was scored then: its session is answered
-        table([{"Thema": theme_label(lib, m.theme),
-                "Actie uit sessie": session_title(since[m.since]) if m.since in since else "",
-                "Toen": m.before, "Nu": m.after, "Verschil": text.signed(m.change, 0),
-                "Acties": "; ".join(f"{a.what.rstrip('.')} ({plan.STATUS_LABELS[a.status].lower()})" for a in m.actions)}
-               for m in movement.themes])
+        table(per_tab("dashboard_movement", (movement, candidates), lambda: table_data([
+            {"Thema": theme_label(lib, m.theme),
+             "Actie uit sessie": session_title(since[m.since]) if m.since in since else "",
+             "Toen": m.before, "Nu": m.after, "Verschil": text.signed(m.change, 0),
+             "Acties": "; ".join(f"{a.what.rstrip('.')} ({plan.STATUS_LABELS[a.status].lower()})" for a in m.actions)}
+            for m in movement.themes])))
     if movement.unmeasured:
         st.caption("Niet in beide sessies gescoord: " + ", ".join(theme_label(lib, n) for n in movement.unmeasured)
                    + ".")
@@ -157,9 +172,7 @@ st.header("Belang tegenover beheersing")
 st.caption("Elke stip is een thema. Linksboven staat wat je belangrijk vindt en nog niet sterk beheerst; de tabel "
            "eronder noemt elk thema bij naam.")
 chart(figures["quadrant"], key="quadrant_chart", title="Belang tegenover beheersing",
-      rows=[{"Thema": f"{p.number}. {p.title}", "Beheersing": p.mastery, "Belang": p.importance,
-             "Vak": QUADRANTS[(p.mastery <= 3, (p.importance or 0) >= 2)]}
-            for p in sorted(d.points, key=lambda p: (-(p.importance or 0), p.mastery, p.number))])
+      rows=tables["quadrant"])
 
 # --- change since an earlier session ----------------------------------------------------------------
 
@@ -172,12 +185,10 @@ if comparison is not None:
     if not comparison.shared:
         st.info("Deze twee sessies hebben geen thema met een score gemeen, dus er valt niets te vergelijken.")
     else:
-        change_rows = [{"Rol": lib.roles[c.role].name, "Eerder": text.number(c.before), "Nu": text.number(c.after),
-                        "Verschil": text.signed(c.delta), "Thema's": c.themes} for c in comparison.role_changes]
         st.subheader("Per rol")
         st.caption("Beide profielen rusten op dezelfde gedeelde thema's; de kolom Thema's zegt op hoeveel per rol.")
         st.plotly_chart(figures["compare"], key="compare_chart", config=CHART_CONFIG, width="stretch")
-        table(change_rows)  # the figures of the chart above, also for whoever cannot see it
+        table(tables["compare"])  # the figures of the chart above, also for whoever cannot see it
         changed = comparison.changed
         st.subheader(f"Per thema: {len(changed)} van {text.themes(len(comparison.shared))} veranderd")
         if changed:
@@ -185,10 +196,10 @@ if comparison is not None:
                                                               key=f"all_changes_{sid}"):
                 st.caption(f"De {CHANGES_SHOWN} grootste van {len(changed)} veranderingen.")
                 changed = changed[:CHANGES_SHOWN]
-            chart(per_tab("dashboard_changes", (drawn_from, len(changed)), lambda: theme_changes(changed)),
-                  key="changes_chart", title="Verandering per thema",
-                  rows=[{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
-                         "Verschil": text.signed(c.delta, 0)} for c in changed])
+            changes = per_tab("dashboard_changes", (drawn_from, len(changed)), lambda: (
+                theme_changes(changed), table_data([{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
+                                                     "Verschil": text.signed(c.delta, 0)} for c in changed])))
+            chart(changes[0], key="changes_chart", title="Verandering per thema", rows=changes[1])
         else:
             st.caption("Op de thema's die beide sessies een score gaven, is niets veranderd.")
     with st.expander("Welke thema's zijn niet vergeleken?"):

@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from wegwijzer.errors import DutchMessage
 from wegwijzer.service import failures
@@ -15,6 +17,7 @@ from wegwijzer.text import plain
 _PROBLEMS = "ww_problems"
 CHART_CONFIG = {"displayModeBar": False, "locale": "nl", "responsive": True}
 T = TypeVar("T")
+Rows = Sequence[dict[str, Any]]
 
 
 def same_tab_link(label: str, href: str, *, primary: bool = False) -> None:
@@ -51,20 +54,28 @@ def show_problem(where: str) -> None:
         st.error(message, icon=":material/error:")
 
 
-def table(rows: Sequence[dict[str, Any]]) -> None:
+def table_data(rows: Rows) -> pa.Table:
+    """``rows`` as :func:`table` shows them, converted once. st.table converts a list of rows through pandas into
+    Arrow on every call (about a millisecond for a table of 100 rows); a page that keeps what it draws between
+    reruns (ui/memo.py) keeps this instead, and st.table then only writes it out."""
+    escaped = [{k: plain(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    return dataframe_util.convert_pandas_df_to_arrow_table(dataframe_util.convert_anything_to_pandas_df(escaped))
+
+
+def table(rows: Rows | pa.Table) -> None:
     """A plain HTML table (readable by screen readers, no English toolbar); every text shown as written.
 
     st.table renders cells as Markdown, so "2. Een brug" would lose its number and a typed name could
-    become a link: each text is escaped first.
+    become a link: each text is escaped first (by :func:`table_data`, also for rows converted beforehand).
     """
-    st.table([{k: plain(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows], hide_index=True)
+    st.table(rows if isinstance(rows, pa.Table) else table_data(rows), hide_index=True)
 
 
-def chart(figure: go.Figure, *, key: str, title: str, rows: Sequence[dict[str, Any]]) -> None:
+def chart(figure: go.Figure, *, key: str, title: str, rows: Rows | pa.Table) -> None:
     """A chart and, for whoever cannot see it, the same figures as a table under "… als tabel"."""
     st.plotly_chart(figure, key=key, config=CHART_CONFIG, width="stretch")
     with st.expander(f"{title} als tabel"):
-        if rows:
+        if len(rows):
             table(rows)
         else:
             st.caption("Er is niets om te tonen.")

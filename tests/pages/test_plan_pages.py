@@ -308,6 +308,7 @@ def test_the_dashboards_kept_charts_are_drawn_again_when_an_answer_changes_withi
     first, second = sessions(store, person)
     at = page("app_pages/dashboard.py", sessie=second)
     before = at.get("plotly_chart")[0].proto.spec
+    roles_before = at.table[0].value
     stamp = store.sessions.get(second).updated_at
     theme = sorted(library.structure.quick_scan)[0]
     store.sessions.save_answer(second, theme, mastery=1)  # from 4: the role profile changes
@@ -317,3 +318,23 @@ def test_the_dashboards_kept_charts_are_drawn_again_when_an_answer_changes_withi
     at.run()
     assert not at.exception
     assert at.get("plotly_chart")[0].proto.spec != before
+    assert list(at.table[0].value.columns) == ["Rol", "Score (1–5)", "Rust op"]  # the chart's table, kept with it
+    assert not at.table[0].value.equals(roles_before)
+
+
+def test_the_dashboards_kept_movement_table_follows_a_status_changed_in_another_tab(me, library):
+    store, person = me
+    first, second = sessions(store, person)
+    action = add(store, person, first, sorted(library.structure.quick_scan)[0], "Oude actie", clock.today())
+    at = page("app_pages/dashboard.py", sessie=second)
+
+    def actions_column() -> str:
+        [moved] = [t.value for t in at.table if "Actie uit sessie" in t.value.columns]
+        return moved.iloc[0]["Acties"]
+
+    assert actions_column() == plain("Oude actie (gepland)")
+    draft = store.plan.get(action)
+    store.plan.save_many({action: plan.with_status(draft, "gedaan", "Gelukt.")})
+    at.run()
+    assert not at.exception
+    assert actions_column() == plain("Oude actie (gedaan)")
