@@ -1,7 +1,8 @@
 """The one connection per database file and process, and the two ways to use it: read and write.
 
 Writes run in ``BEGIN IMMEDIATE`` transactions (so concurrent writers queue on the busy timeout instead
-of failing half-way, which sqlite-utils' deferred ``atomic()`` can do), the journal is WAL, and one
+of failing half-way, which sqlite-utils' deferred ``atomic()`` can do), or, for a change that is one statement
+(an answer), as that statement alone (``write_one``); the journal is WAL, and one
 connection is shared by threads behind a lock. Repositories (``sessions.py``, ``groups.py`` …) hold a
 :class:`Database` and never open a connection of their own.
 """
@@ -133,6 +134,13 @@ class Database:
 
     def exists(self, sql: str, params: Any = ()) -> bool:
         return self.row(sql, params) is not None
+
+    def write_one(self, sql: str, params: Any = ()) -> int:
+        """One statement that changes the database, atomic on its own (SQLite's autocommit); returns the number
+        of rows it changed. For the hottest writes: no BEGIN and COMMIT around it, so the connection's lock is
+        held for one step of SQLite instead of three, and concurrent writers wait less for each other."""
+        with self.lock:
+            return self.conn.execute(sql, params).rowcount
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

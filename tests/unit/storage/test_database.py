@@ -73,6 +73,26 @@ def test_answer_changes_are_stored_field_by_field(store):
     assert (a.mastery, a.importance, a.not_applicable, a.note) == (4, 2, False, "Bespreken met de burgemeester")
 
 
+def test_an_answer_added_by_another_process_between_the_update_and_the_insert_is_changed_not_refused(tmp_path):
+    """save_answer tries an UPDATE and inserts only when no row was there. Another process may add the row in
+    between; the insert then changes that row (keeping the fields not named) instead of failing on the key."""
+    path = tmp_path / "w.db"
+    store, other = Store(path), Store(path)
+    sid = new_session(store)
+    update = store.db.write_one
+
+    def update_while_another_process_inserts(sql, params=()):
+        changed = update(sql, params)
+        if sql.startswith("UPDATE") and changed == 0:
+            other.sessions.save_answer(sid, 1, mastery=2, note="Van de andere kant")
+        return changed
+
+    store.db.write_one = update_while_another_process_inserts
+    store.sessions.save_answer(sid, 1, importance=3)
+    a = Store(path).sessions.answers(sid)[1]
+    assert (a.mastery, a.importance, a.note) == (2, 3, "Van de andere kant")
+
+
 def test_not_applicable_clears_the_score_and_a_score_clears_not_applicable(store):
     sid = new_session(store)
     store.sessions.save_answer(sid, 2, mastery=3, importance=3)
