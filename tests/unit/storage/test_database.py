@@ -197,6 +197,57 @@ def test_r2_twenty_threads_write_at_once_without_locking_errors(tmp_path):
     assert setup.counts()["answers"] == 20 * 100
 
 
+def test_twenty_threads_sharing_one_store_store_every_answer(tmp_path):
+    """The app's case: sessions are threads sharing one connection; write_one asks for its lock again after a
+    short sleep instead of queueing, and no answer may be lost or fail on the way."""
+    store = Store(tmp_path / "w.db")
+    sessions = [new_session(store, themes=range(1, 101)) for _ in range(20)]
+    errors: list[BaseException] = []
+
+    def writer(sid: int) -> None:
+        try:
+            for n in range(1, 101):
+                store.sessions.save_answer(sid, n, mastery=1 + n % 5)
+                store.sessions.save_answer(sid, n, importance=1 + n % 3)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(sid,)) for sid in sessions]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    for sid in sessions:
+        assert {n: (a.mastery, a.importance) for n, a in store.sessions.answers(sid).items()} == {
+            n: (1 + n % 5, 1 + n % 3) for n in range(1, 101)}
+
+
+def test_one_write_waits_for_another_threads_transaction_instead_of_joining_it(tmp_path):
+    """While one thread's transaction is open on the shared connection, an answer written by another thread
+    waits for it: run inside that transaction, it would be rolled back with it."""
+    store = Store(tmp_path / "w.db")
+    sid = new_session(store)
+    inside, done = threading.Event(), threading.Event()
+
+    def failing_transaction() -> None:
+        with pytest.raises(RuntimeError), store.db.write() as conn:
+            conn.execute("UPDATE sessions SET label = 'Half' WHERE id = ?", (sid,))
+            inside.set()
+            done.wait(0.3)  # the other thread's write arrives meanwhile
+            raise RuntimeError("rolled back")
+
+    holder = threading.Thread(target=failing_transaction)
+    holder.start()
+    inside.wait()
+    writer = threading.Thread(target=lambda: (store.sessions.save_answer(sid, 2, mastery=4), done.set()))
+    writer.start()
+    holder.join()
+    writer.join()
+    assert store.sessions.get(sid).label == "Test"
+    assert store.sessions.answers(sid)[2].mastery == 4
+
+
 def test_corrupt_file_gives_a_dutch_message_and_is_not_overwritten(tmp_path):
     path = tmp_path / "w.db"
     path.write_bytes(b"dit is geen database" * 100)
