@@ -3,9 +3,10 @@
 A thread or process that queues on a lock is handed it at the next release. With many writers at once every
 write then passes the lock to another thread or process, and on a small virtual machine that hand-over costs as
 much as the write itself (P6 in bench/writers.py: 20 writers took 1.6–1.8 times as long as one writer doing all
-their writes). A writer that finds the turn taken sleeps and asks again after 2, 4, 4 … ms instead, so the one
+their writes). A writer that finds the turn taken sleeps and asks again after 2, 4, 8, 8 … ms instead, so the one
 that is writing goes on while the others sleep; after ``PATIENCE_S`` it queues like any other, so none waits
-without end. A person's click waits a few ms longer at most, and only while others write at the same moment.
+without end. A person's click may wait a few ms longer than in the queue, and only while others write at that
+very moment.
 
 The turn between processes is an advisory lock (``flock``) on a file beside the database, ``<database>-writer``;
 it holds no data. Where it cannot be made (a read-only folder) only the threads take turns, and the write itself
@@ -24,7 +25,7 @@ try:
 except ImportError:  # not on Windows: there the processes queue on SQLite's own lock, as they did before
     fcntl = None
 
-FIRST_PAUSE_S, LONGEST_PAUSE_S, PATIENCE_S = 0.002, 0.004, 0.05
+FIRST_PAUSE_S, LONGEST_PAUSE_S, PATIENCE_S = 0.002, 0.008, 0.05
 PRIVATE = 0o600
 
 

@@ -18,7 +18,7 @@ def test_a_writer_that_never_gets_the_turn_by_asking_queues_after_its_patience()
     patiently(lambda: asked.append(time.monotonic()) or False, lambda: queued.append(time.monotonic()))
     assert len(queued) == 1
     assert writer_turn.PATIENCE_S <= queued[0] - start < writer_turn.PATIENCE_S + 0.5
-    assert 5 <= len(asked) <= 30  # asked now, then every 2-4 ms: not a busy loop
+    assert 5 <= len(asked) <= 30  # asked now, then every 2-8 ms: not a busy loop
     gaps = [b - a for a, b in zip(asked, asked[1:], strict=False)]
     assert min(gaps) >= writer_turn.FIRST_PAUSE_S * 0.9
 
