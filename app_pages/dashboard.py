@@ -196,10 +196,10 @@ if comparison is not None:
                                                               key=f"all_changes_{sid}"):
                 st.caption(f"De {CHANGES_SHOWN} grootste van {len(changed)} veranderingen.")
                 changed = changed[:CHANGES_SHOWN]
-            changes = per_tab("dashboard_changes", (drawn_from, len(changed)), lambda: (
+            changes_figure, changes_table = per_tab("dashboard_changes", (drawn_from, len(changed)), lambda: (
                 theme_changes(changed), table_data([{"Thema": f"{c.number}. {c.title}", "Eerder": c.before, "Nu": c.after,
                                                      "Verschil": text.signed(c.delta, 0)} for c in changed])))
-            chart(changes[0], key="changes_chart", title="Verandering per thema", rows=changes[1])
+            chart(changes_figure, key="changes_chart", title="Verandering per thema", rows=changes_table)
         else:
             st.caption("Op de thema's die beide sessies een score gaven, is niets veranderd.")
     with st.expander("Welke thema's zijn niet vergeleken?"):

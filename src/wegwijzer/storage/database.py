@@ -88,7 +88,7 @@ class Database:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.utils = sqlite_utils.Database(self.conn)
             self.lock = threading.Lock()
-            self.turn = WriterTurn(self.lock, self._file_key)
+            self.turn = WriterTurn(self.lock, self._file_key, PRIVATE)
             self.migrate()
             if self._file_key is not None:
                 with _OPEN_LOCK:

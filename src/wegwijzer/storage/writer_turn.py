@@ -26,7 +26,6 @@ except ImportError:  # not on Windows: there the processes queue on SQLite's own
     fcntl = None
 
 FIRST_PAUSE_S, LONGEST_PAUSE_S, PATIENCE_S = 0.002, 0.008, 0.05
-PRIVATE = 0o600
 
 
 def patiently(try_take: Callable[[], bool], take: Callable[[], None]) -> None:
@@ -47,22 +46,23 @@ class WriterTurn:
     """The turn to write one statement on a database: :meth:`take`, write, :meth:`give_back` (in a ``finally``).
 
     ``thread_lock`` is the lock of the process's one connection (also taken by reads and transactions, which
-    queue on it as usual); ``path`` is the database file, None for a database in memory. Plain methods rather
-    than a context manager: this runs at every click and a generator-based ``with`` costs more than the lock.
+    queue on it as usual); ``path`` is the database file, None for a database in memory; the turn file is made
+    with ``mode``, the database's own. Plain methods rather than a context manager: this runs at every click and
+    a generator-based ``with`` costs more than the lock.
     """
 
-    def __init__(self, thread_lock: threading.Lock, path: str | None):
+    def __init__(self, thread_lock: threading.Lock, path: str | None, mode: int):
         self.thread_lock = thread_lock
+        self.mode = mode
         self.path = None if path is None or fcntl is None else path + "-writer"
         self._fd: int | None = None
 
     def take(self) -> None:
         lock = self.thread_lock
-        if not lock.acquire(blocking=False):
-            patiently(lambda: lock.acquire(blocking=False), lock.acquire)
+        patiently(lambda: lock.acquire(blocking=False), lock.acquire)
         try:
             fd = self._fd if self._fd is not None else self._open()
-            if fd is not None and not _try_flock(fd):
+            if fd is not None:
                 patiently(lambda: _try_flock(fd), lambda: fcntl.flock(fd, fcntl.LOCK_EX))
         except BaseException:
             lock.release()
@@ -79,7 +79,7 @@ class WriterTurn:
         """The lock file, opened once (under the thread lock); None when there is none or it cannot be made."""
         if self.path is not None:
             try:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE)
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
             except OSError:
                 self.path = None
         return self._fd

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,24 @@ from wegwijzer.storage.migrations import migrations
 def new_session(store: Store, themes=(1, 2, 3)) -> int:
     return store.sessions.create(store.people.local_person(), label="Test", scope_kind="alle", scope_key="",
                                 perspective="zittend", themes=list(themes))
+
+
+def all_at_once(work: Callable[[int], None], session_ids: list[int]) -> list[BaseException]:
+    """``work(sid)`` in one thread per session, all started together; what any of them raised."""
+    errors: list[BaseException] = []
+
+    def guarded(sid: int) -> None:
+        try:
+            work(sid)
+        except BaseException as exc:  # noqa: BLE001 - collected, the test asserts there are none
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(sid,)) for sid in session_ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
 
 
 def test_migrations_are_recorded_and_applying_twice_changes_nothing(tmp_path):
@@ -176,24 +195,16 @@ def test_r2_twenty_threads_write_at_once_without_locking_errors(tmp_path):
     path = tmp_path / "w.db"
     setup = Store(path)
     sessions = [new_session(setup, themes=range(1, 101)) for _ in range(20)]
-    errors: list[BaseException] = []
 
     def writer(sid: int) -> None:
         own = Store(path)  # a connection of its own, like separate processes
         try:
             for n in range(1, 101):
                 own.sessions.save_answer(sid, n, mastery=1 + n % 5, importance=1 + n % 3)
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
         finally:
             own.close()
 
-    threads = [threading.Thread(target=writer, args=(sid,)) for sid in sessions]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert all_at_once(writer, sessions) == []
     assert setup.counts()["answers"] == 20 * 100
 
 
@@ -202,22 +213,13 @@ def test_twenty_threads_sharing_one_store_store_every_answer(tmp_path):
     short sleep instead of queueing, and no answer may be lost or fail on the way."""
     store = Store(tmp_path / "w.db")
     sessions = [new_session(store, themes=range(1, 101)) for _ in range(20)]
-    errors: list[BaseException] = []
 
     def writer(sid: int) -> None:
-        try:
-            for n in range(1, 101):
-                store.sessions.save_answer(sid, n, mastery=1 + n % 5)
-                store.sessions.save_answer(sid, n, importance=1 + n % 3)
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+        for n in range(1, 101):
+            store.sessions.save_answer(sid, n, mastery=1 + n % 5)
+            store.sessions.save_answer(sid, n, importance=1 + n % 3)
 
-    threads = [threading.Thread(target=writer, args=(sid,)) for sid in sessions]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert all_at_once(writer, sessions) == []
     for sid in sessions:
         assert {n: (a.mastery, a.importance) for n, a in store.sessions.answers(sid).items()} == {
             n: (1 + n % 5, 1 + n % 3) for n in range(1, 101)}
