@@ -1,7 +1,6 @@
 """A coachee, seen by their coach: latest profile, priorities, change, the development plan within the coachee's
 scope; and the conversation preparation."""
 
-import datetime as dt
 
 import streamlit as st
 
@@ -12,7 +11,7 @@ from ui.navigation import PAGES
 from ui.plan_sharing import coachee_plan
 from ui.session import session_title
 from ui.widgets import capped, chart
-from wegwijzer import text
+from wegwijzer import clock, text
 from wegwijzer.domain import coaching as guide
 from wegwijzer.render.figures import session_figures
 from wegwijzer.service.access import AccessDenied
@@ -114,7 +113,7 @@ left, right = st.columns(2)
 if left.button("Voorbereiding bewaren", type="primary", icon=":material/save:"):
     svc.coaching.save_prep(cid, chosen, grow, theme_notes)
     st.success("Bewaard. Alleen jij ziet deze voorbereiding.")
-today = dt.date.today().isoformat()
+today = clock.today().isoformat()
 download(  # made at the click, with the scope the coachee allows at that moment (ui/coach_guide.py)
     right, "Gespreksleidraad (PDF)", guide_maker(cid, name, sid, eid or None, chosen, theme_notes, grow, today),
     file_name=f"gespreksleidraad-{today}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")

@@ -1,6 +1,5 @@
 """My data: where it lives, import a session, delete sessions, everything, or (server mode) the account."""
 
-import datetime as dt
 
 import streamlit as st
 
@@ -11,7 +10,7 @@ from ui.downloads import download
 from ui.navigation import PAGES
 from ui.session import session_title
 from ui.widgets import refused, same_tab_link, show_problem
-from wegwijzer import text
+from wegwijzer import clock, text
 from wegwijzer.config import settings
 from wegwijzer.domain.records import SessionRecord
 from wegwijzer.domain.scopes import SCOPE_LABELS
@@ -34,7 +33,7 @@ else:
     st.header("Back-up")
     st.markdown("Een back-up is een kopie van het hele bestand, met al je sessies, notities en acties. Bewaar haar "
                 "op een veilige plek; terugzetten kan met `make restore` (zie de README).")
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     download(st, "Back-up downloaden", lambda current: current.account.backup(), file_name=f"wegwijzer-backup-{today}.db",
              mime="application/vnd.sqlite3", icon=":material/download:")
 

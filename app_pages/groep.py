@@ -1,7 +1,6 @@
 """One intervision group: what I share, the group dashboard, the actions members show, the agenda, and (for its
 creator) the settings."""
 
-import datetime as dt
 
 import streamlit as st
 
@@ -11,7 +10,7 @@ from ui.navigation import PAGES
 from ui.plan_sharing import group_actions
 from ui.session import session_title
 from ui.widgets import chart, refused, table
-from wegwijzer import text
+from wegwijzer import clock, text
 from wegwijzer.content.methods import shared_methods
 from wegwijzer.domain import agenda
 from wegwijzer.domain.records import AgendaChoice
@@ -123,7 +122,7 @@ for i, e in enumerate(entries, 1):
             st.markdown(e.method.summary + "\n\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(e.method.steps, 1))
                         + f"\n\n*Past wanneer:* {e.method.fits_when}")
 if entries:
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     stem = f"intervisie-agenda-{today}"
     a, b = st.columns(2)
     download(a, "Agenda (Markdown)", lambda current: agenda_markdown(group.name, current.groups.dashboard(gid).agenda, today),

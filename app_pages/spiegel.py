@@ -1,6 +1,5 @@
 """Spiegel (360°): open a feedback round, hand out links, and see the aggregated result once it is closed."""
 
-import datetime as dt
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -10,7 +9,7 @@ from ui.downloads import download
 from ui.navigation import PAGES
 from ui.session import session_title
 from ui.widgets import refused, table
-from wegwijzer import text
+from wegwijzer import clock, text
 from wegwijzer.domain.mirror import CATEGORIES, GROUP_LABELS, GROUPS
 from wegwijzer.domain.scoring import priorities
 from wegwijzer.render import charts
@@ -152,10 +151,7 @@ start_with = st.radio("Begin met", ["quick", "prioriteiten"], horizontal=True, k
 default = (quick if start_with == "quick" else urgent) or list(record.themes)[:12]
 themes = st.multiselect("Thema's (hoogstens 25)", list(record.themes), default=default, max_selections=25,
                         format_func=lambda n: f"{n}. {lib.theme(n).title}", key=f"round_themes_{sid}_{start_with}")
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
-today = dt.date.today()
-title = st.text_input("Naam van de ronde", value=f"Spiegel {MONTHS[today.month - 1]} {today.year}", max_chars=120)
+title = st.text_input("Naam van de ronde", value=f"Spiegel {text.month_year(clock.today())}", max_chars=120)
 days = st.number_input("Looptijd in dagen", min_value=1, max_value=60, value=21)
 coaches = {lk.coach_id: lk.coach_name for lk in svc.coaching.my_links() if lk.status == "actief" and lk.coach_id}
 facilitator = st.radio(

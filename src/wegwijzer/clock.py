@@ -22,3 +22,8 @@ HOME = ZoneInfo("Europe/Amsterdam")  # the people who use the app: "today" is th
 def today() -> dt.date:
     """Today's date in the Netherlands (a due date is "past" from the morning after, Dutch time)."""
     return dt.datetime.now(HOME).date()
+
+
+def local_now() -> dt.datetime:
+    """This moment on a Dutch clock, for what people read ("gemaakt op 4 december 2026 om 09:12")."""
+    return dt.datetime.now(HOME)

@@ -11,6 +11,7 @@ import pytest
 from tests.support.browser import streamlit_server, wait_for_app
 from tests.support.pagecheck import problems
 from tests.support.server import login, person
+from wegwijzer import clock
 from wegwijzer.demo import populate
 from wegwijzer.domain.records import ActionDraft
 from wegwijzer.service import Service
@@ -29,7 +30,7 @@ def local_app(tmp_path_factory, library):
     full = populate(store, library, person_id=me, sessions_per_person=2, seed=5)
     [quick] = populate(store, library, person_id=me, sessions_per_person=1, seed=9, scope="quickscan")
     store.sessions.set_status(quick, "open")
-    today = dt.date.today()
+    today = clock.today()
     for theme, what, days, status, look_back in (  # a plan with every state: overdue, long, done with a look-back
             (7, "Kennismaken met alle fractievoorzitters", -5, "gepland", ""),
             (28, "Wijkronde met het MT " + "en de ketenpartners " * 12, 20, "bezig", ""),
@@ -121,7 +122,7 @@ def test_server_pages_are_accessible_dutch_and_whole(server, chromium, library):
     owner.mirror.close_round(round_id)
     # the plan as others see it: one action shown to the group, the whole plan to a coach with notes
     shown = owner.plan.add(done.id, done.themes[0], "Elke maand een gesprek met de burgemeester",
-                           dt.date.today() + dt.timedelta(days=30), "Met de coach")
+                           clock.today() + dt.timedelta(days=30), "Met de coach")
     owner.plan.set_status(shown, "bezig")
     owner.plan.share(shown, group)
     coach_email, coach_id = person(server, library, "Coach Proef", sessions=0)

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.support.browser import streamlit_server, wait_for_app, wait_until
 from tests.support.pagecheck import problems
-from wegwijzer import text
+from wegwijzer import clock, text
 from wegwijzer.domain.plan import months_on
 from wegwijzer.domain.records import ActionDraft, Answer
 from wegwijzer.storage import Store
@@ -52,7 +52,7 @@ def test_the_plan_carries_from_one_session_to_the_next(chromium, tmp_path, libra
                                             "scope_key": "verbinder", "perspective": "zittend", "themes": CHAPTER,
                                             "status": "afgerond", "created_at": "2026-04-01T10:00:00+00:00"},
                                        answers, [])
-    today = dt.date.today()
+    today = clock.today()
     own_day, later = today + dt.timedelta(days=10), months_on(today, 3)
     with streamlit_server(db_path) as (url, _):
         page = chromium.new_page(viewport={"width": 1366, "height": 900}, accept_downloads=True)
@@ -175,7 +175,7 @@ def test_hostile_text_in_a_plan_stays_text_on_every_page_that_shows_it(chromium,
                                             "scope_key": "verbinder", "perspective": "zittend", "themes": CHAPTER,
                                             "status": "afgerond", "created_at": "2026-04-01T10:00:00+00:00"},
                                        answers, [])
-    svc_day = dt.date.today() + dt.timedelta(days=7)
+    svc_day = clock.today() + dt.timedelta(days=7)
     store.plan.add(me, first, ActionDraft(theme=1, what=HOSTILE, due=svc_day, support=HOSTILE))
     store.plan.add(me, first, ActionDraft(theme=2, what="Gedaan", due=svc_day, status="gedaan", look_back=HOSTILE))
     second = store.sessions.create(me, label="Nieuw", scope_kind="hoofdstuk", scope_key="verbinder",

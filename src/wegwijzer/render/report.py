@@ -12,12 +12,12 @@ import threading
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from wegwijzer import text
+from wegwijzer import clock, text
 from wegwijzer.content.library import Library
 from wegwijzer.domain.mirror import MirrorResult
 from wegwijzer.domain.overview import SessionOverview
@@ -161,6 +161,12 @@ def _chart_keys(data: ReportInput) -> list[str]:
     return [k for k in ("roles", "quadrant", "compare") if k in data.figures]
 
 
+def _generated() -> str:
+    """When the report was made, on a Dutch clock: "4 december 2026 om 09:12"."""
+    moment = clock.local_now()
+    return f"{text.date(moment)} om {moment:%H:%M}"
+
+
 def render_html(data: ReportInput, *, static_charts: bool) -> str:
     """The report as one HTML document; charts as inline SVG or as interactive plotly."""
     charts: dict[str, str] = {}
@@ -185,7 +191,7 @@ def _render(data: ReportInput, charts: Mapping[str, str], *, static: bool) -> st
         "report.html",
         session=data.session, title=data.session.label or "Reflectiesessie",
         perspective=PERSPECTIVE_LABELS[data.session.perspective], scope=SCOPE_LABELS[data.session.scope_kind],
-        generated=f"{text.date(datetime.now())} om {datetime.now():%H:%M}", explanation=EXPLANATION,
+        generated=_generated(), explanation=EXPLANATION,
         dashboard=view.dashboard, comparison=view.comparison if view.earlier is not None else None,
         roles=roles, priorities=priorities, charts=charts, rows=_rows(data), include_notes=data.include_notes,
         earlier=view.earlier, role_changes=[(data.library.roles[c.role].name, c) for c in view.role_changes],

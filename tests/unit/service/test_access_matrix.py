@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from wegwijzer import clock
 from wegwijzer.demo import sample_answers
 from wegwijzer.domain import credentials
 from wegwijzer.domain.records import ActionDraft, AgendaChoice, StudyAnswers
@@ -24,7 +25,7 @@ from wegwijzer.storage import Store
 PASSWORD = "een-goed-wachtwoord"
 HASH = credentials.hash_password(PASSWORD)  # once: argon2 is slow on purpose
 RESET_CODE = "RRRR-EEEE-SSSS-TTTT"  # an administrator's open reset code for "stranger"
-FUTURE = dt.date.today() + dt.timedelta(days=30)
+FUTURE = clock.today() + dt.timedelta(days=30)
 
 ACTORS = ("owner", "member", "other_group", "coach_scores", "coach_notes", "revoked_coach", "stranger",
           "logged_out", "admin")
