@@ -1,7 +1,6 @@
 """A coachee, seen by their coach: latest profile, priorities, change, the development plan within the coachee's
 scope; and the conversation preparation."""
 
-
 import streamlit as st
 
 from ui.coach_guide import guide_maker

@@ -1,6 +1,5 @@
 """My data: where it lives, import a session, delete sessions, everything, or (server mode) the account."""
 
-
 import streamlit as st
 
 from ui.callbacks import run

@@ -1,7 +1,6 @@
 """One intervision group: what I share, the group dashboard, the actions members show, the agenda, and (for its
 creator) the settings."""
 
-
 import streamlit as st
 
 from ui.context import require_login

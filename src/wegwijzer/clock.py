@@ -1,4 +1,5 @@
-"""The one clock of the app: UTC timestamps as ISO text, the way the database stores them."""
+"""The one clock of the app: UTC timestamps as ISO text, the way the database stores them; and Dutch time for
+what people read (today's date, the time a report or a backup was made)."""
 
 from __future__ import annotations
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
+from wegwijzer import clock
 from wegwijzer.storage import DatabaseProblem, Store
 from wegwijzer.storage.database import PRIVATE, create_private
 
 
 def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return clock.local_now().strftime("%Y%m%d-%H%M%S")  # a name people read: Dutch time
 
 
 def backup(db_path: Path, target: Path | None = None) -> Path:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import threading
 
 import pytest
 
+from wegwijzer import clock
 from wegwijzer.storage import DatabaseProblem, Store
 from wegwijzer.storage.backup import backup, restore
 
@@ -91,3 +93,12 @@ def test_database_and_backups_are_readable_by_their_owner_only_and_a_restore_end
     assert restored.logins.person_for_token("hash-van-een-oude-login", "2000-01-01") is None  # not back to life
     assert restored.people.create("Bert")  # the rest is there and works
     restored.close()
+
+
+def test_a_backups_name_carries_the_time_on_a_dutch_clock(tmp_path):
+    """The name is what people read in data/backups/; on a server that runs on UTC it was an hour (or two) off."""
+    path = tmp_path / "w.db"
+    Store(path)
+    copy = backup(path)
+    stamp = dt.datetime.strptime(copy.stem.removeprefix("w-"), "%Y%m%d-%H%M%S").replace(tzinfo=clock.HOME)
+    assert abs(clock.local_now() - stamp) < dt.timedelta(minutes=1)
